@@ -1,0 +1,59 @@
+"""Sphinx configuration of From Thaw to Brink.
+
+It lives at the top of the repository (the Makefile calls ``sphinx-build -c . book ...``);
+the chapters are in book/.
+"""
+
+from pathlib import Path
+
+project = "From Thaw to Brink"
+author = "The authors of From Thaw to Brink"
+copyright = "2026, the authors of From Thaw to Brink (text CC BY 4.0, code MIT)"
+language = "en"
+
+extensions = [
+    "myst_nb",
+    "sphinx_book_theme",
+    "sphinx_exercise",
+    "sphinx_togglebutton",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+]
+
+exclude_patterns = ["_build", "**.ipynb_checkpoints", ".DS_Store"]
+root_doc = "index"
+
+# --- MyST and notebooks -----------------------------------------------------
+myst_enable_extensions = ["colon_fence", "deflist", "dollarmath", "substitution"]
+myst_heading_anchors = 3
+# Execute every notebook at build time; jupyter-cache re-executes a chapter only
+# when its code cells change, and a failing cell fails the build.
+nb_execution_mode = "cache"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 120
+nb_execution_show_tb = True
+nb_merge_streams = True
+nb_execution_excludepatterns = []
+
+# --- Exercises ----------------------------------------------------------------
+# sphinx-exercise warns when a solution does not follow its exercise.
+exercise_style = "solution_follow_exercise"
+
+# --- Bibliography -------------------------------------------------------------
+bibtex_bibfiles = ["references.bib"]
+bibtex_default_style = "plain"
+bibtex_reference_style = "author_year"
+
+# --- HTML ---------------------------------------------------------------------
+html_theme = "sphinx_book_theme"
+html_title = "From Thaw to Brink"
+html_static_path = [str(Path(__file__).parent / "book" / "_static")]
+html_css_files = ["book.css"]
+html_theme_options = {
+    "home_page_in_toc": True,
+    "show_toc_level": 2,
+    "use_download_button": True,
+    "use_fullscreen_button": False,
+    "use_repository_button": False,
+}
+html_last_updated_fmt = None

@@ -1,0 +1,37 @@
+"""Exercises, data and checks for the book *From Thaw to Brink*.
+
+Use it from a chapter or a notebook::
+
+    from exercises import check, hint, load
+    rows = load("refugees")
+    check("berlin-refugee-total", refugee_total)
+
+``check(id, answer)`` returns a result with ``.passed`` and ``.message``;
+``hint(id)`` gives the exercise's hint; ``ids()`` lists every exercise;
+``load(table)`` returns a fresh copy of a data table.
+The package uses the Python standard library only.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from ._core import Result, chapter_of, check, config, get, hint, ids
+from ._data import load, manifest, tables
+
+__all__ = ["Result", "chapter_of", "check", "config", "get", "hint", "ids", "load", "manifest", "tables", "chapters"]
+
+__version__ = "0.1.0"
+
+
+def chapters() -> list[str]:
+    """The module names of the chapters that declare exercises (``berlin``, ``year_1956`` ...)."""
+    return sorted(
+        info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_")
+    )
+
+
+for _name in chapters():
+    importlib.import_module(f"{__name__}.{_name}")
+del _name

@@ -1,0 +1,711 @@
+"""The check machinery: exercise kinds, the registry, and safe running of student code.
+
+An exercise is *declared* once, in its chapter's module, as an instance of one
+of four kinds:
+
+* :class:`FunctionExercise`: the student writes a function; the check calls it
+  on test cases and compares each result with the module's own expected function.
+* :class:`ValueExercise`: the student sets a variable to a value; the check
+  compares it with ``expected()``.
+* :class:`ChoiceExercise`: the student picks a letter.
+* :class:`OrderExercise`: the student puts items in order; the check names the
+  first pair that is out of order.
+
+:func:`check` is the only door students use.  It never raises, never hangs
+(student code runs under a time limit, see :data:`config`), never hands student
+code the shared data (every call gets fresh copies), and never shows the
+solution: a message says what was expected, what came back, and gives a hint.
+
+Only the standard library is used, so the same checks run in the browser.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import html
+import inspect
+import math
+import os
+import reprlib
+import signal
+import sys
+import threading
+import time
+import types
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+__all__ = [
+    "Case",
+    "ChoiceExercise",
+    "Exercise",
+    "FunctionExercise",
+    "Note",
+    "OrderExercise",
+    "Result",
+    "ValueExercise",
+    "chapter_of",
+    "check",
+    "config",
+    "get",
+    "hint",
+    "ids",
+    "register",
+]
+
+PASSED = "passed"
+FAILED = "failed"
+NOT_ATTEMPTED = "not attempted"
+
+
+def _default_time_limit() -> float:
+    try:
+        value = float(os.environ.get("EXERCISES_TIME_LIMIT", "3"))
+    except ValueError:
+        return 3.0
+    return value if value > 0 else 3.0
+
+
+#: Settings of the checks.  ``config.time_limit`` is how many seconds a
+#: student's code may run inside one check before it is stopped (default 3,
+#: or the environment variable ``EXERCISES_TIME_LIMIT``).
+config = types.SimpleNamespace(time_limit=_default_time_limit())
+
+
+# --------------------------------------------------------------------------
+# Results
+
+
+class Result:
+    """The outcome of a check: ``.passed`` (bool), ``.status`` and ``.message`` (str).
+
+    ``status`` is ``"passed"``, ``"failed"`` or ``"not attempted"``.
+    In Jupyter the result shows as a coloured box; elsewhere as plain text.
+    """
+
+    __slots__ = ("exercise_id", "status", "message")
+
+    def __init__(self, exercise_id: str, status: str, message: str):
+        self.exercise_id = exercise_id
+        self.status = status
+        self.message = message
+
+    @property
+    def passed(self) -> bool:
+        return self.status == PASSED
+
+    def __bool__(self) -> bool:
+        return self.passed
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __repr__(self) -> str:
+        return self.message
+
+    def _repr_html_(self) -> str:
+        symbol = {PASSED: "\u2714", FAILED: "\u2718", NOT_ATTEMPTED: "\u2026"}[self.status]
+        label = {PASSED: "Correct", FAILED: "Not yet", NOT_ATTEMPTED: "Not attempted yet"}[self.status]
+        lines = self.message.split("\n")
+        body = "<br>".join(html.escape(line) for line in lines[1:])
+        css = self.status.replace(" ", "-")
+        return (
+            f'<div class="check-result check-{css}" role="status">'
+            f'<strong><span aria-hidden="true">{symbol}</span> {label}</strong>'
+            f' <code>{html.escape(self.exercise_id)}</code>'
+            + (f"<br>{body}" if body else "")
+            + "</div>"
+        )
+
+
+class Note(str):
+    """A string that shows as plain text in Jupyter (used for hints)."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        return f'<div class="check-hint" role="note">{html.escape(str(self))}</div>'
+
+
+# --------------------------------------------------------------------------
+# Running student code under a time limit
+
+
+class TimeLimitExceeded(BaseException):
+    """Raised inside student code when the time limit is reached.
+
+    It derives from BaseException so that a student's ``except Exception``
+    cannot swallow it.
+    """
+
+
+_OWN_FILE = os.path.normcase(os.path.abspath(__file__))
+
+
+def _run_limited(function: Callable[[], Any], limit: float) -> Any:
+    """Call ``function()`` and stop it with TimeLimitExceeded after ``limit`` seconds.
+
+    Two mechanisms, so that every kind of endless loop is stopped:
+    a trace function that looks at the clock at every line (and, in student
+    frames, every opcode), which works on any Python, the browser included;
+    and, on CPython's main thread, an interval timer signal, which also
+    interrupts sleeps and long C calls.
+    """
+    deadline = time.monotonic() + limit
+    previous_trace = sys.gettrace()
+
+    def tracer(frame, event, arg):
+        if time.monotonic() > deadline:
+            raise TimeLimitExceeded
+        if os.path.normcase(frame.f_code.co_filename) != _OWN_FILE:
+            frame.f_trace_opcodes = True
+        return tracer
+
+    use_alarm = False
+    previous_handler = None
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        try:
+            previous_handler = signal.getsignal(signal.SIGALRM)
+            if previous_handler in (signal.SIG_DFL, signal.SIG_IGN, None):
+
+                def on_alarm(signum, stack):
+                    raise TimeLimitExceeded
+
+                signal.signal(signal.SIGALRM, on_alarm)
+                signal.setitimer(signal.ITIMER_REAL, limit + 0.25)
+                use_alarm = True
+        except (ValueError, OSError, AttributeError):
+            use_alarm = False
+    sys.settrace(tracer)
+    try:
+        return function()
+    finally:
+        sys.settrace(previous_trace)
+        if use_alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous_handler)
+
+
+_repr = reprlib.Repr()
+_repr.maxstring = 60
+_repr.maxother = 60
+_repr.maxlist = 6
+_repr.maxdict = 4
+
+
+def _show(value: Any) -> str:
+    """A short, safe description of a student's value for a message."""
+    try:
+        if isinstance(value, bool) or value is None:
+            return repr(value)
+        if isinstance(value, int):
+            return f"{value:,}"
+        if isinstance(value, float):
+            return f"{value:,.6g}"
+        return _repr.repr(value)
+    except Exception:  # a hostile __repr__
+        return f"a {type(value).__name__} that cannot be shown"
+
+
+def _kind(value: Any) -> str:
+    name = type(value).__name__
+    article = "an" if name[:1].lower() in "aeiou" else "a"
+    return f"{article} {name}"
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+# --------------------------------------------------------------------------
+# Comparing answers
+
+
+class Mismatch(Exception):
+    """Raised by a comparison with a sentence saying how the answer differs."""
+
+
+def _direction(got: Any, want: Any) -> str:
+    if _is_number(got) and _is_number(want):
+        return " (too high)" if got > want else " (too low)"
+    return ""
+
+
+def _compare(got: Any, want: Any, rel_tol: float, abs_tol: float, where: str = "") -> None:
+    """Raise Mismatch if ``got`` differs from ``want``; never reveals ``want``'s value."""
+    place = f" {where}" if where else ""
+    # At the top level the message's reader has just seen the value; inside a
+    # dict or list, name the value and where it stands.
+    that = f"{_show(got)}{place}" if where else "that"
+    if _is_number(want):
+        if not _is_number(got):
+            raise Mismatch(f"{that} is {_kind(got)}, where a number was due")
+        if isinstance(want, int) and rel_tol == 0 and abs_tol == 0:
+            if got != want:
+                raise Mismatch(f"{that} is not right{_direction(got, want)}")
+            return
+        tolerance = max(abs_tol, 1e-9 * abs(want))
+        if not math.isclose(got, want, rel_tol=rel_tol, abs_tol=tolerance):
+            raise Mismatch(f"{that} is not right{_direction(got, want)}")
+        return
+    if isinstance(want, bool) or want is None:
+        if got is not want and got != want:
+            raise Mismatch(f"{that} is not right")
+        return
+    if isinstance(want, str):
+        if not isinstance(got, str):
+            raise Mismatch(f"{that} is {_kind(got)}, where a string was due")
+        if got.strip().casefold() != want.strip().casefold():
+            raise Mismatch(f"{that} is not right")
+        return
+    if isinstance(want, dict):
+        if not isinstance(got, dict):
+            raise Mismatch(f"{that} is {_kind(got)}, where a dict was due")
+        missing = [key for key in want if key not in got]
+        extra = [key for key in got if key not in want]
+        if missing:
+            raise Mismatch(f"your dict{place} has no entry for {_show(missing[0])}" + (f" (and {len(missing) - 1} more missing)" if len(missing) > 1 else ""))
+        if extra:
+            raise Mismatch(f"your dict{place} has an entry for {_show(extra[0])}, which should not be there")
+        for key in want:
+            _compare(got[key], want[key], rel_tol, abs_tol, f"for {_show(key)}")
+        return
+    if isinstance(want, (list, tuple)):
+        if not isinstance(got, (list, tuple)):
+            raise Mismatch(f"{that} is {_kind(got)}, where a list was due")
+        if len(got) != len(want):
+            more = "too many" if len(got) > len(want) else "too few"
+            raise Mismatch(f"your list{place} has {len(got)} items: {more}")
+        for index, (g, w) in enumerate(zip(got, want)):
+            _compare(g, w, rel_tol, abs_tol, f"at position {index}")
+        return
+    if got != want:
+        raise Mismatch(f"{that} is not right")
+
+
+# --------------------------------------------------------------------------
+# Exercise kinds
+
+
+@dataclass(frozen=True)
+class Case:
+    """One test case of a FunctionExercise: the arguments, and how to describe the call."""
+
+    args: tuple
+    label: str = ""
+
+
+@dataclass
+class Exercise:
+    """What every kind of exercise declares.
+
+    id: ``<chapter-slug>-<what-it-asks>``; also the label of the exercise in the book.
+    name: the function or variable the student defines.
+    starter: the exact code of the chapter's starter cell.
+    solution: the exact code of the first cell of the chapter's solution block;
+        it runs in a fresh namespace holding ``load`` and must define ``name``.
+    hint: one or two sentences that point the way without giving the answer.
+    expects: a phrase saying what a right answer is, shown in failure messages.
+    wrong: plausible wrong answers that the tests prove fail.
+    success: an optional sentence added to the passing message (what it shows).
+    """
+
+    id: str
+    name: str
+    starter: str
+    solution: str
+    hint: str
+    expects: str
+    wrong: list = field(default_factory=list)
+    success: str = ""
+
+    kind = "exercise"
+
+    # -- the parts the kinds define
+
+    def _evaluate(self, answer: Any) -> Result:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    # -- shared behaviour
+
+    def run_source(self, source: str) -> Any:
+        """Execute ``source`` in a fresh namespace (holding ``load``) and return ``name`` from it."""
+        from ._data import load
+
+        namespace: dict[str, Any] = {"load": load, "__name__": "__exercise__"}
+        exec(compile(source, f"<{self.id}>", "exec"), namespace)
+        return namespace[self.name]
+
+    def starter_answer(self) -> Any:
+        return self.run_source(self.starter)
+
+    def solution_answer(self) -> Any:
+        return self.run_source(self.solution)
+
+    def _is_starter(self, answer: Any) -> bool:
+        if answer is Ellipsis:
+            return True
+        if isinstance(answer, types.FunctionType):
+            starter = self.starter_answer()
+            return (
+                isinstance(starter, types.FunctionType)
+                and answer.__code__.co_code == starter.__code__.co_code
+                and answer.__code__.co_consts == starter.__code__.co_consts
+            )
+        try:
+            starter = self.starter_answer()
+        except Exception:
+            return False
+        if starter is Ellipsis or isinstance(starter, types.FunctionType):
+            return False
+        try:
+            return type(answer) is type(starter) and bool(answer == starter)
+        except Exception:
+            return False
+
+    def _fail(self, what: str, extra: str = "") -> Result:
+        lines = [
+            f"{self.id}: not yet.",
+            f"Expected: {self.expects}.",
+            f"Got: {what}.",
+        ]
+        if extra:
+            lines.append(extra)
+        lines.append(f"Hint: {self.hint}")
+        return Result(self.id, FAILED, "\n".join(lines))
+
+    def _pass(self, note: str = "") -> Result:
+        lines = [f"{self.id}: correct."]
+        if self.success:
+            lines.append(self.success)
+        if note:
+            lines.append(note)
+        return Result(self.id, PASSED, "\n".join(lines))
+
+    def not_attempted(self) -> Result:
+        return Result(
+            self.id,
+            NOT_ATTEMPTED,
+            f"{self.id}: not attempted yet.\n"
+            f"Edit the starter code to give your answer ({self.expects}), "
+            "run that cell, then run this check again.",
+        )
+
+    def check(self, answer: Any) -> Result:
+        """Check ``answer``; never raises, never runs longer than the time limit."""
+        limit = config.time_limit
+        try:
+            if self._is_starter_safely(answer, limit):
+                return self.not_attempted()
+            return _run_limited(lambda: self._evaluate(answer), limit)
+        except TimeLimitExceeded:
+            return self._fail(
+                f"your code was still running after {limit:g} seconds, so it was stopped",
+                "Look for a loop that never ends (a while loop whose condition never becomes false).",
+            )
+        except RecursionError:
+            return self._fail("your code called itself too many times (RecursionError)")
+        except (Exception, SystemExit) as error:
+            return self._fail(f"an error while checking your answer: {_error(error)}")
+
+    def _is_starter_safely(self, answer: Any, limit: float) -> bool:
+        try:
+            return bool(_run_limited(lambda: self._is_starter(answer), limit))
+        except (Exception, SystemExit, TimeLimitExceeded):
+            return False
+
+
+def _error(error: BaseException) -> str:
+    try:
+        text = str(error)
+    except Exception:
+        text = ""
+    name = type(error).__name__
+    return f"{name}: {text[:200]}" if text else name
+
+
+@dataclass
+class FunctionExercise(Exercise):
+    """The student writes a function ``name``.
+
+    cases: a callable returning a list of :class:`Case` (fresh arguments each call).
+    expected: a callable taking the same arguments and returning the right result;
+        it is the module's own implementation, independent of ``solution``.
+    rel_tol, abs_tol: tolerance for numbers in the result (0 means exact for ints).
+    diagnose: optional callable(result, case) -> str | None naming a known mistake.
+    """
+
+    cases: Callable[[], list] = lambda: []
+    expected: Callable[..., Any] = lambda *args: None
+    rel_tol: float = 0.0
+    abs_tol: float = 0.0
+    diagnose: Callable[[Any, Case], str | None] | None = None
+
+    kind = "function"
+
+    def signature(self) -> str:
+        try:
+            return f"{self.name}{inspect.signature(self.starter_answer())}"
+        except Exception:
+            return f"{self.name}(...)"
+
+    def _label(self, case: Case) -> str:
+        if case.label:
+            return case.label
+        parts = []
+        for arg in case.args:
+            if isinstance(arg, list) and arg and isinstance(arg[0], dict):
+                parts.append("rows")
+            else:
+                parts.append(_show(arg))
+        return f"{self.name}({', '.join(parts)})"
+
+    def _evaluate(self, answer: Any) -> Result:
+        if not callable(answer):
+            return self._fail(
+                f"{_kind(answer)}, {_show(answer)}, where a function was due",
+                f"Define the function {self.signature()} and pass the function itself, without brackets.",
+            )
+        cases = self.cases()
+        try:
+            wanted = inspect.signature(self.starter_answer())
+            theirs = inspect.signature(answer)
+            for case in cases[:1]:
+                theirs.bind(*case.args)
+        except TypeError:
+            return self._fail(
+                f"a function that takes {_signature_text(answer)}",
+                f"It should take {_signature_text_from(wanted)}: the same arguments, in the same order.",
+            )
+        except ValueError:
+            pass  # a builtin without a signature; let the call tell
+        notes = []
+        for case in cases:
+            given = copy.deepcopy(case.args)
+            try:
+                result = answer(*given)
+            except (TimeLimitExceeded, RecursionError):
+                raise
+            except (Exception, SystemExit) as error:
+                return self._fail(f"{self._label(case)} raised {_error(error)}")
+            if result is None:
+                return self._fail(
+                    f"{self._label(case)} returned None",
+                    "Did you forget a return statement?",
+                )
+            if result is Ellipsis:
+                return self.not_attempted()
+            want = self.expected(*copy.deepcopy(case.args))
+            try:
+                _compare(result, want, self.rel_tol, self.abs_tol)
+            except Mismatch as mismatch:
+                extra = self.diagnose(result, case) if self.diagnose else None
+                return self._fail(f"{self._label(case)} returned {_show(result)}; {mismatch}", extra or "")
+            if _changed(given, case.args) and not notes:
+                notes.append(
+                    "Note: your function changed the data it was given. "
+                    "That worked here, because it got a copy, but it is safer to leave its arguments alone."
+                )
+        return self._pass(" ".join(notes))
+
+
+def _changed(given: tuple, original: tuple) -> bool:
+    try:
+        return bool(given != original)
+    except Exception:
+        return True
+
+
+def _signature_text(function: Any) -> str:
+    try:
+        return _signature_text_from(inspect.signature(function))
+    except (TypeError, ValueError):
+        return "arguments that cannot be read"
+
+
+def _signature_text_from(signature: inspect.Signature) -> str:
+    names = list(signature.parameters)
+    if not names:
+        return "no arguments"
+    return "(" + ", ".join(names) + ")"
+
+
+@dataclass
+class ValueExercise(Exercise):
+    """The student sets a variable ``name`` to a value.
+
+    expected: a callable returning the right value, computed from the data.
+    rel_tol, abs_tol: tolerance for numbers (0 means exact for ints).
+    diagnose: optional callable(answer) -> str | None naming a known mistake.
+    """
+
+    expected: Callable[[], Any] = lambda: None
+    rel_tol: float = 0.0
+    abs_tol: float = 0.0
+    diagnose: Callable[[Any], str | None] | None = None
+
+    kind = "value"
+
+    def _evaluate(self, answer: Any) -> Result:
+        if callable(answer) and not callable(self.expected()):
+            return self._fail(f"a function, {_show(answer)}", f"Set {self.name} to a value, not a function.")
+        mine = copy.deepcopy(answer)
+        try:
+            _compare(mine, self.expected(), self.rel_tol, self.abs_tol)
+        except Mismatch as mismatch:
+            extra = self.diagnose(copy.deepcopy(answer)) if self.diagnose else None
+            return self._fail(f"{_show(answer)}; {mismatch}", extra or "")
+        return self._pass()
+
+
+@dataclass
+class ChoiceExercise(Exercise):
+    """Multiple choice: the answer is one letter.
+
+    options: dict letter -> the option's text (shown in the chapter too).
+    answer: the right letter.
+    feedback: dict letter -> why that option is not the best answer.
+    """
+
+    options: dict = field(default_factory=dict)
+    answer: str = ""
+    feedback: dict = field(default_factory=dict)
+
+    kind = "choice"
+
+    def _evaluate(self, answer: Any) -> Result:
+        letters = ", ".join(self.options)
+        if not isinstance(answer, str):
+            return self._fail(
+                f"{_kind(answer)}, {_show(answer)}",
+                f"Answer with one letter in quotes, one of {letters}: for example \"{next(iter(self.options))}\".",
+            )
+        choice = answer.strip().strip("().").strip().upper()
+        if choice not in self.options:
+            return self._fail(f"{_show(answer)}, which is not one of the options {letters}")
+        if choice != self.answer.upper():
+            why = self.feedback.get(choice, "")
+            return self._fail(f"{choice}: {self.options[choice]}", why)
+        return self._pass()
+
+
+@dataclass
+class OrderExercise(Exercise):
+    """Put items in order; the answer is a list of item ids (titles are accepted too).
+
+    items: a callable returning the ids in the right order, computed from the data.
+    titles: an optional callable returning a dict id -> title, used in messages
+        and to accept titles in place of ids.
+    what: how the order is defined, e.g. "in the order they happened".
+    """
+
+    items: Callable[[], list] = lambda: []
+    titles: Callable[[], dict] | None = None
+    what: str = "in the order they happened"
+
+    kind = "order"
+
+    def _evaluate(self, answer: Any) -> Result:
+        right = list(self.items())
+        titles = dict(self.titles()) if self.titles else {}
+        if isinstance(answer, (str, bytes)) or not isinstance(answer, (list, tuple)):
+            return self._fail(f"{_kind(answer)}, {_show(answer)}", "Give a list of the ids, in quotes, inside [ ].")
+        by_title = {title.casefold(): key for key, title in titles.items()}
+        given = []
+        for item in answer:
+            if not isinstance(item, str):
+                return self._fail(f"a list holding {_kind(item)}, {_show(item)}", "Every item should be an id in quotes.")
+            key = item.strip()
+            given.append(by_title.get(key.casefold(), key))
+        unknown = [item for item in given if item not in right]
+        if unknown:
+            return self._fail(f"{_show(unknown[0])}, which is not one of the items to order")
+        repeated = sorted({item for item in given if given.count(item) > 1})
+        if repeated:
+            return self._fail(f"{_show(repeated[0])} more than once", "Use every item exactly once.")
+        missing = [item for item in right if item not in given]
+        if missing:
+            return self._fail(f"a list without {_show(missing[0])}", "Use every item exactly once.")
+        position = {item: index for index, item in enumerate(right)}
+        for first, second in zip(given, given[1:]):
+            if position[first] > position[second]:
+                return self._fail(
+                    f"{self._name(first, titles)} placed before {self._name(second, titles)}",
+                    f"Those two are out of order: put them {self.what}.",
+                )
+        return self._pass()
+
+    @staticmethod
+    def _name(item: str, titles: dict) -> str:
+        return f"'{item}' ({titles[item]})" if item in titles else f"'{item}'"
+
+
+# --------------------------------------------------------------------------
+# The registry and the doors students use
+
+_REGISTRY: dict[str, Exercise] = {}
+_CHAPTER: dict[str, str] = {}
+
+
+def register(exercise: Exercise) -> Exercise:
+    """Add ``exercise`` to the registry (ids must be unique).
+
+    The chapter is the module that registers it: ``exercises/year_1956.py``
+    declares the exercises of ``book/year-1956.md``.
+    """
+    if exercise.id in _REGISTRY:
+        raise ValueError(f"exercise id {exercise.id!r} is declared twice")
+    module = sys._getframe(1).f_globals.get("__name__", "")
+    _REGISTRY[exercise.id] = exercise
+    _CHAPTER[exercise.id] = module.rsplit(".", 1)[-1].replace("_", "-")
+    return exercise
+
+
+def chapter_of(exercise_id: str) -> str:
+    """The slug of the chapter whose module declares ``exercise_id``."""
+    return _CHAPTER[exercise_id]
+
+
+def ids() -> list[str]:
+    """Every exercise id in the book, sorted."""
+    return sorted(_REGISTRY)
+
+
+def get(exercise_id: str) -> Exercise:
+    """The declared exercise with this id (KeyError if there is none)."""
+    return _REGISTRY[exercise_id]
+
+
+def _unknown(exercise_id: Any) -> str:
+    if not isinstance(exercise_id, str):
+        return (
+            f"The first argument of check should be an exercise id in quotes, such as \"{ids()[0] if ids() else 'berlin-refugee-total'}\"; "
+            f"got {_kind(exercise_id)}."
+        )
+    close = difflib.get_close_matches(exercise_id, ids(), n=1)
+    guess = f" Did you mean \"{close[0]}\"?" if close else ""
+    return f"There is no exercise called \"{exercise_id}\".{guess}"
+
+
+def check(exercise_id: str, answer: Any = Ellipsis) -> Result:
+    """Check ``answer`` to exercise ``exercise_id`` and return a :class:`Result`.
+
+    Never raises and never runs student code longer than ``config.time_limit`` seconds.
+    """
+    try:
+        exercise = _REGISTRY.get(exercise_id) if isinstance(exercise_id, str) else None
+    except Exception:
+        exercise = None
+    if exercise is None:
+        return Result(str(exercise_id)[:60] if isinstance(exercise_id, str) else "?", FAILED, _unknown(exercise_id))
+    return exercise.check(answer)
+
+
+def hint(exercise_id: str) -> Note:
+    """The hint of exercise ``exercise_id``."""
+    exercise = _REGISTRY.get(exercise_id) if isinstance(exercise_id, str) else None
+    if exercise is None:
+        return Note(_unknown(exercise_id))
+    return Note(f"Hint for {exercise.id}: {exercise.hint}")

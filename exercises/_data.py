@@ -1,0 +1,85 @@
+"""Data tables that ship with the package, and their manifests.
+
+Every table is a UTF-8 CSV file in ``exercises/data/`` with a TOML manifest
+beside it (``<table>.toml``): title, source key, licence, sha256 and a
+description of every column.  :func:`load` reads a table through
+:mod:`importlib.resources`, converts each column to the type its manifest
+names, and hands back a fresh list of fresh dicts, so nothing a student does
+to the result can change what the next caller gets.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import hashlib
+import io
+import tomllib
+from importlib import resources
+
+__all__ = ["load", "manifest", "tables", "table_bytes", "sha256"]
+
+_DATA = "data"
+
+_CONVERTERS = {
+    "int": int,
+    "float": float,
+    "str": str,
+    "date": _dt.date.fromisoformat,
+}
+
+
+def _file(name: str):
+    return resources.files(__package__).joinpath(_DATA).joinpath(name)
+
+
+def tables() -> list[str]:
+    """Return the names of all data tables, sorted (``["events", "refugees", ...]``)."""
+    folder = resources.files(__package__).joinpath(_DATA)
+    return sorted(
+        entry.name[: -len(".csv")]
+        for entry in folder.iterdir()
+        if entry.name.endswith(".csv")
+    )
+
+
+def _check_name(name: str) -> None:
+    if not isinstance(name, str) or name not in tables():
+        known = ", ".join(tables())
+        raise KeyError(f"There is no data table called {name!r}. The tables are: {known}.")
+
+
+def table_bytes(name: str) -> bytes:
+    """Return the raw bytes of table ``name``'s CSV file."""
+    _check_name(name)
+    return _file(f"{name}.csv").read_bytes()
+
+
+def sha256(name: str) -> str:
+    """Return the sha256 hex digest of table ``name``'s CSV file as it is now."""
+    return hashlib.sha256(table_bytes(name)).hexdigest()
+
+
+def manifest(name: str) -> dict:
+    """Return table ``name``'s manifest (a fresh dict parsed from its TOML file)."""
+    _check_name(name)
+    return tomllib.loads(_file(f"{name}.toml").read_text(encoding="utf-8"))
+
+
+def load(name: str) -> list[dict]:
+    """Return the rows of table ``name`` as a new list of new dicts.
+
+    Values are converted to the type the manifest gives for their column
+    (``int``, ``float``, ``str`` or ``date``); an empty cell becomes ``None``.
+    Each call returns new objects: change them as you like.
+    """
+    columns = manifest(name).get("columns", {})
+    text = table_bytes(name).decode("utf-8")
+    rows = []
+    for raw in csv.DictReader(io.StringIO(text)):
+        row = {}
+        for key, value in raw.items():
+            kind = columns.get(key, {}).get("type", "str")
+            row[key] = None if value == "" else _CONVERTERS[kind](value)
+        rows.append(row)
+    return rows
