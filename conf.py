@@ -4,7 +4,10 @@ It lives at the top of the repository (the Makefile calls ``sphinx-build -c . bo
 the chapters are in book/.
 """
 
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "book" / "_ext"))
 
 project = "From Thaw to Brink"
 author = "The authors of From Thaw to Brink"
@@ -18,9 +21,10 @@ extensions = [
     "sphinx_togglebutton",
     "sphinx_design",
     "sphinxcontrib.bibtex",
+    "edition",  # book/_ext/edition.py: `-t student` builds the edition without solutions
 ]
 
-exclude_patterns = ["_build", "**.ipynb_checkpoints", ".DS_Store"]
+exclude_patterns = ["_build", "_ext", "**.ipynb_checkpoints", ".DS_Store"]
 root_doc = "index"
 
 # --- MyST and notebooks -----------------------------------------------------

@@ -141,27 +141,57 @@ class TimeLimitExceeded(BaseException):
     """
 
 
-_OWN_FILE = os.path.normcase(os.path.abspath(__file__))
+def _library_prefixes() -> tuple[str, ...]:
+    import sysconfig
+
+    paths = {os.path.dirname(os.path.abspath(__file__))}
+    for name in ("stdlib", "platstdlib", "purelib", "platlib"):
+        try:
+            paths.add(sysconfig.get_paths()[name])
+        except (KeyError, OSError):
+            pass
+    return tuple(os.path.normcase(os.path.abspath(path)) for path in paths if path)
+
+
+_LIBRARY = _library_prefixes()
+_IS_LIBRARY: dict[str, bool] = {}
+
+
+def _is_library(filename: str) -> bool:
+    """True for code of this package, the standard library and installed packages."""
+    known = _IS_LIBRARY.get(filename)
+    if known is None:
+        path = os.path.normcase(filename)
+        known = path.startswith("<frozen") or (os.path.isabs(path) and path.startswith(_LIBRARY))
+        _IS_LIBRARY[filename] = known
+    return known
 
 
 def _run_limited(function: Callable[[], Any], limit: float) -> Any:
     """Call ``function()`` and stop it with TimeLimitExceeded after ``limit`` seconds.
 
     Two mechanisms, so that every kind of endless loop is stopped:
-    a trace function that looks at the clock at every line (and, in student
-    frames, every opcode), which works on any Python, the browser included;
-    and, on CPython's main thread, an interval timer signal, which also
-    interrupts sleeps and long C calls.
+    a trace function that looks at the clock at every call and, inside
+    student code (anything that is not this package, the standard library or
+    an installed package), at every opcode, which works on any Python, the
+    browser included; and, on CPython's main thread, an interval timer
+    signal, which also interrupts sleeps and long C calls.
     """
     deadline = time.monotonic() + limit
     previous_trace = sys.gettrace()
 
+    def in_student_code(frame, event, arg):
+        if time.monotonic() > deadline:
+            raise TimeLimitExceeded
+        return in_student_code
+
     def tracer(frame, event, arg):
         if time.monotonic() > deadline:
             raise TimeLimitExceeded
-        if os.path.normcase(frame.f_code.co_filename) != _OWN_FILE:
-            frame.f_trace_opcodes = True
-        return tracer
+        if _is_library(frame.f_code.co_filename):
+            return None
+        frame.f_trace_opcodes = True
+        return in_student_code
 
     use_alarm = False
     previous_handler = None

@@ -10,8 +10,10 @@ to the result can change what the next caller gets.
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as _dt
+import functools
 import hashlib
 import io
 import tomllib
@@ -66,13 +68,9 @@ def manifest(name: str) -> dict:
     return tomllib.loads(_file(f"{name}.toml").read_text(encoding="utf-8"))
 
 
-def load(name: str) -> list[dict]:
-    """Return the rows of table ``name`` as a new list of new dicts.
-
-    Values are converted to the type the manifest gives for their column
-    (``int``, ``float``, ``str`` or ``date``); an empty cell becomes ``None``.
-    Each call returns new objects: change them as you like.
-    """
+@functools.lru_cache(maxsize=None)
+def _parsed(name: str, digest: str) -> tuple:
+    """The typed rows of a table, parsed once per content (``digest``); never handed out."""
     columns = manifest(name).get("columns", {})
     text = table_bytes(name).decode("utf-8")
     rows = []
@@ -82,4 +80,14 @@ def load(name: str) -> list[dict]:
             kind = columns.get(key, {}).get("type", "str")
             row[key] = None if value == "" else _CONVERTERS[kind](value)
         rows.append(row)
-    return rows
+    return tuple(rows)
+
+
+def load(name: str) -> list[dict]:
+    """Return the rows of table ``name`` as a new list of new dicts.
+
+    Values are converted to the type the manifest gives for their column
+    (``int``, ``float``, ``str`` or ``date``); an empty cell becomes ``None``.
+    Each call returns new objects: change them as you like.
+    """
+    return copy.deepcopy(list(_parsed(name, sha256(name))))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
 DATA = ROOT / "exercises" / "data"
+# Where the tests build the book: $BUILDDIR/html, like `make html BUILDDIR=...` (default _build).
+BUILD = Path(os.environ.get("BUILDDIR", ROOT / "_build"))
+HTML = BUILD / "html"
 
 # Pages of the book that are not chapters (no exercises, no key question).
 NON_CHAPTERS = {"index", "glossary", "sources", "timeline"}
@@ -39,3 +45,22 @@ def bib_keys() -> set[str]:
 @pytest.fixture(scope="session")
 def keys() -> set[str]:
     return bib_keys()
+
+
+def build_book() -> Path:
+    """Build the book like `make html` does (the execution cache is reused; the environment is rebuilt)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-c", str(ROOT), "-nW", "--keep-going", "-E", "-b", "html", str(ROOT / "book"), str(HTML)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-6000:]
+    assert "WARNING" not in done.stderr, done.stderr[-6000:]
+    return HTML
+
+
+@pytest.fixture(scope="session")
+def built() -> Path:
+    """$BUILDDIR/html, built once per test session by build_book()."""
+    return build_book()

@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 import exercises
-from conftest import ROOT, chapters
+from conftest import chapters
 
-BUILD = Path(os.environ.get("BUILDDIR", ROOT / "_build"))
-HTML = BUILD / "html"
-
-
-@pytest.fixture(scope="session")
-def built():
-    """Build the book like `make html` does (the execution cache is reused; the environment is rebuilt)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-c", str(ROOT), "-nW", "--keep-going", "-E", "-b", "html", str(ROOT / "book"), str(HTML)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-6000:]
-    assert "WARNING" not in done.stderr, done.stderr[-6000:]
-    return HTML
+# The `built` fixture (the book built into $BUILDDIR/html) is in conftest.py, shared with tests/browser/.
 
 
 def page(built, name):

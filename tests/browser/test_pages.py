@@ -1,0 +1,82 @@
+"""Every page of the built book in headless Chromium: loads clean and offline, is accessible, and works for a reader."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser.conftest import AXE, SCREENSHOTS, open_page
+from conftest import toctree_pages
+
+PAGES = ["index", *[name for name in toctree_pages() if name != "index"], "genindex", "search"]
+
+
+def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
+    """Run axe-core on the loaded page; one line per node that breaks a rule of the given impact."""
+    assert AXE.exists(), f"{AXE} is missing: run `make browser` (npm ci in tests/browser)"
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at {node['target']}: {node['html'][:160]}"
+        for violation in result["violations"]
+        if violation["impact"] in impacts
+        for node in violation["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_loads_offline_without_errors(page, page_log, site, name):
+    open_page(page, site, f"{name}.html")
+    assert page_log.responses, "nothing was loaded"
+    assert not page_log.problems(), "\n".join(page_log.problems())
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_has_no_serious_accessibility_violations(page, page_log, site, name):
+    open_page(page, site, f"{name}.html")
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_image_has_alt_text(page, site, name):
+    open_page(page, site, f"{name}.html")
+    images = page.eval_on_selector_all(
+        "img, [role=img], svg[role=img]",
+        "nodes => nodes.map(n => ({html: n.outerHTML.slice(0, 160), alt: n.getAttribute('alt'), label: n.getAttribute('aria-label')}))",
+    )
+    missing = [image["html"] for image in images if not (image["alt"] or "").strip() and not (image["label"] or "").strip()]
+    assert not missing, "images without alt text:\n" + "\n".join(missing)
+
+
+def test_search_finds_checkpoint_charlie(page, page_log, site):
+    open_page(page, site, "search.html?q=Checkpoint+Charlie")
+    results = page.locator("#search-results ul.search li")
+    results.first.wait_for(timeout=15000)
+    links = results.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any(link.split("#")[0].split("?")[0].endswith("berlin.html") for link in links), links
+    assert not page_log.problems(), "\n".join(page_log.problems())
+
+
+def test_folded_solution_opens_on_click(page, page_log, site):
+    open_page(page, site, "berlin.html")
+    solution = page.locator("details.solution, .solution.dropdown").first
+    solution.wait_for(state="attached")
+    body = solution.locator("pre").first
+    assert not body.is_visible(), "the solution is not folded when the page opens"
+    solution.locator("summary, .toggle-button, button").first.click()
+    body.wait_for(state="visible", timeout=5000)
+    assert body.is_visible()
+    assert not page_log.problems(), "\n".join(page_log.problems())
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_berlin_screenshot_fits_the_width(page, page_log, site, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    open_page(page, site, "berlin.html")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"berlin-{width}.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 10_000
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"the page scrolls sideways by {overflow}px at {width}px wide"
+    assert not page_log.problems(), "\n".join(page_log.problems())
