@@ -22,6 +22,7 @@ extensions = [
     "sphinx_design",
     "sphinxcontrib.bibtex",
     "edition",  # book/_ext/edition.py: `-t student` builds the edition without solutions
+    "runner",  # book/_ext/runner.py: run and check the code cells in the page (Pyodide, from node_modules)
 ]
 
 exclude_patterns = ["_build", "_ext", "**.ipynb_checkpoints", ".DS_Store"]
@@ -44,7 +45,7 @@ nb_execution_excludepatterns = []
 exercise_style = "solution_follow_exercise"
 
 # --- Bibliography -------------------------------------------------------------
-bibtex_bibfiles = ["references.bib"]
+bibtex_bibfiles = ["book/references.bib"]
 bibtex_default_style = "plain"
 bibtex_reference_style = "author_year"
 
@@ -61,3 +62,11 @@ html_theme_options = {
     "use_repository_button": False,
 }
 html_last_updated_fmt = None
+
+# --- Lean, offline, accessible pages; a progress line per executed chapter -------
+# book/_ext/book_html.py: math as MathML (no MathJax, no CDN), scripts only on pages that use them, no FontAwesome
+# script (the theme's CSS draws the icons from a subset webfont), fixes for what axe-core finds in the theme.
+# book/_ext/exec_progress.py: prints "executed <chapter> in N s" for each notebook the build executes.
+extensions += ["book_html", "exec_progress"]
+# Light by default (the reader can switch): without it the theme logs a console error on every page.
+html_context = {"default_mode": "light"}
