@@ -1,0 +1,153 @@
+"""Exercises of the chapter "Camp David to Paris, 1959-60" (book/summits-and-u2.md).
+
+Each exercise is declared once, here, and the chapter runs ``check("<id>", answer)``.
+Expected answers are computed from the tables ``events`` and ``u2_statements``,
+so a corrected table corrects the exercise too.  The wrong answers are the
+mistakes students really make: believing the common story that the USA kept
+denying everything until Eisenhower's news conference of 11 May, or taking a
+Soviet statement for an American one.
+"""
+
+from __future__ import annotations
+
+from ._core import ChoiceExercise, OrderExercise, ValueExercise, register
+from ._data import load
+
+
+# --- reference answers, computed from the tables ---------------------------------
+
+#: The seven events of the U-2 affair that the ordering exercise shuffles.
+U2_EVENTS = (
+    "u2-state-admits",
+    "paris-summit-collapses",
+    "u2-shot-down",
+    "u2-eisenhower-press",
+    "u2-us-note",
+    "u2-khrushchev-announces",
+    "u2-nasa-missing",
+)
+
+
+def _u2_order():
+    rows = [row for row in load("events") if row["id"] in U2_EVENTS]
+    return [row["id"] for row in sorted(rows, key=lambda row: row["date"])]
+
+
+def _event_titles():
+    return {row["id"]: row["title"] for row in load("events") if row["id"] in U2_EVENTS}
+
+
+def _first_admission():
+    admissions = [
+        row for row in load("u2_statements") if row["side"] == "US" and row["account"] == "admission"
+    ]
+    return min(admissions, key=lambda row: row["date"])["event"]
+
+
+def _moved(order, item, new_index):
+    """Return ``order`` with ``item`` moved to ``new_index`` (a plausible slip)."""
+    rest = [event for event in order if event != item]
+    rest.insert(new_index, item)
+    return rest
+
+
+# --- messages that name a known mistake -------------------------------------------------
+
+
+def _diagnose_first_admission(answer):
+    rows = {row["event"]: row for row in load("u2_statements")}
+    if not isinstance(answer, str) or answer not in rows:
+        return "Give the value of the event column of one row of u2_statements, in quotes."
+    row = rows[answer]
+    if row["side"] != "US":
+        return "That statement was made by the Soviet side; look only at rows where side is 'US'."
+    if row["account"] == "cover":
+        return "That statement still kept to the cover story about a weather plane."
+    return "That is an admission, but not the first one: compare the dates."
+
+
+# --- the exercises ----------------------------------------------------------------
+
+U2_ORDER = OrderExercise(
+    id="summits-and-u2-order",
+    name="u2_order",
+    starter='''u2_order = ...  # a list of the seven ids below, earliest first
+# "u2-state-admits", "paris-summit-collapses", "u2-shot-down", "u2-eisenhower-press",
+# "u2-us-note", "u2-khrushchev-announces", "u2-nasa-missing"''',
+    solution="""wanted = {"u2-state-admits", "paris-summit-collapses", "u2-shot-down", "u2-eisenhower-press",
+          "u2-us-note", "u2-khrushchev-announces", "u2-nasa-missing"}
+events = [row for row in load("events") if row["id"] in wanted]
+u2_order = [row["id"] for row in sorted(events, key=lambda row: row["date"])]""",
+    hint=(
+        "Start with the shooting-down on 1 May and end with the summit in Paris. "
+        "The American cover story came before Khrushchev's first speech, and the admission came after his second."
+    ),
+    expects="a list of the seven event ids, earliest first",
+    items=_u2_order,
+    titles=_event_titles,
+    wrong=[
+        list(U2_EVENTS),  # the shuffled order as given
+        # the common story: the USA denied everything until Eisenhower spoke on 11 May
+        _moved(_u2_order(), "u2-state-admits", len(U2_EVENTS) - 2),
+        # Khrushchev's announcement put before the first NASA statement
+        _moved(_u2_order(), "u2-khrushchev-announces", 1),
+    ],
+)
+
+FIRST_ADMISSION = ValueExercise(
+    id="summits-and-u2-first-admission",
+    name="first_admission",
+    starter='first_admission = ...  # an event id from the table, e.g. "u2-nasa-missing"',
+    solution="""admissions = [row for row in load("u2_statements")
+              if row["side"] == "US" and row["account"] == "admission"]
+first_admission = min(admissions, key=lambda row: row["date"])["event"]""",
+    hint=(
+        "Keep only the rows where side is 'US' and account is 'admission', then take the earliest. "
+        "The President was not the first American to admit it."
+    ),
+    expects='a string: the event id of the earliest US statement whose account is "admission"',
+    expected=_first_admission,
+    diagnose=_diagnose_first_admission,
+    success=(
+        "On 7 May the State Department admitted the spying but still said Washington had not authorised "
+        "the flight; only on 9 and 11 May did Herter and Eisenhower admit that it was the President's policy."
+    ),
+    wrong=[
+        "u2-eisenhower-press",  # the popular answer: Eisenhower on 11 May
+        "u2-herter-statement",  # the first admission that the flights were the President's policy
+        "u2-pilot-alive",  # Khrushchev's revelation the same day: a Soviet statement
+        "u2-us-note",  # the last statement of the cover story
+    ],
+)
+
+SOURCE_USEFULNESS = ChoiceExercise(
+    id="summits-and-u2-source-usefulness",
+    name="source_d_usefulness",
+    starter='source_d_usefulness = ...  # "A", "B", "C" or "D"',
+    solution='source_d_usefulness = "B"',
+    hint=(
+        "A source can be useful and still be one-sided. "
+        "Ask what the President needed to say on 11 May 1960, and what else a historian could check it against."
+    ),
+    expects='a one-letter string, "A", "B", "C" or "D"',
+    options={
+        "A": "Not useful: Eisenhower had already lied about the flight, so nothing he says can be used.",
+        "B": (
+            "Useful for the official reason given for the flights, fear of a surprise attack and Soviet "
+            "secrecy, but it was said to defend the government after it had been caught, so it needs "
+            "checking against private records such as FRUS."
+        ),
+        "C": "Completely reliable, because it is the President's own statement printed in the Public Papers.",
+        "D": "Useful mainly because it proves that the USA had planned the collapse of the Paris summit.",
+    },
+    answer="B",
+    feedback={
+        "A": "A biased source is still evidence: it shows the reason the government chose to give in public.",
+        "C": "Being official makes the text exact, not the reasons true or complete; think about why it was said.",
+        "D": "Source D says nothing about the summit, and Eisenhower went to Paris hoping it would succeed.",
+    },
+    wrong=["A", "C", "D"],
+)
+
+for _exercise in (U2_ORDER, FIRST_ADMISSION, SOURCE_USEFULNESS):
+    register(_exercise)
