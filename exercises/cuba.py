@@ -1,0 +1,198 @@
+"""Exercises of the chapter "Revolution, the Bay of Pigs and Vienna, 1959-61" (book/cuba.md).
+
+Each exercise is declared once, here, and the chapter runs ``check("<id>", answer)``.
+Expected answers are computed from the tables ``cuba_sugar_quota`` and
+``events``, so a corrected table corrects the exercise too.  The wrong answers
+are the mistakes students really make: dividing the sugar cut by the wrong
+total (the "95 per cent" claim), giving a fraction instead of a percentage, or
+giving the share Cuba kept instead of the share it lost.
+"""
+
+from __future__ import annotations
+
+from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, register
+from ._data import load
+
+
+# --- reference answers, computed from the tables ---------------------------------
+
+
+def _tons(rows):
+    return {row["figure"]: row["short_tons"] for row in rows}
+
+
+def _share_cut(rows, base):
+    tons = _tons(rows)
+    return round(100 * tons["cut_july_1960"] / tons[base], 1)
+
+
+def _with_figures(**changes):
+    """Return the quota table with some figures replaced (a test case the student cannot hard-code)."""
+    rows = load("cuba_sugar_quota")
+    for row in rows:
+        if row["figure"] in changes:
+            row["short_tons"] = changes[row["figure"]]
+    return rows
+
+
+#: The seven events of Cuba's road from revolution to the missiles, shuffled.
+CUBA_EVENTS = (
+    "vienna-summit",
+    "export-embargo",
+    "batista-flees",
+    "anadyr-approved",
+    "relations-broken",
+    "sugar-quota-cut",
+    "bay-of-pigs-landing",
+)
+
+
+def _cuba_order():
+    rows = [row for row in load("events") if row["id"] in CUBA_EVENTS]
+    return [row["id"] for row in sorted(rows, key=lambda row: row["date"])]
+
+
+def _event_titles():
+    return {row["id"]: row["title"] for row in load("events") if row["id"] in CUBA_EVENTS}
+
+
+def _swapped(order, first, second):
+    """Return ``order`` with two events swapped (a plausible slip)."""
+    result = list(order)
+    i, j = result.index(first), result.index(second)
+    result[i], result[j] = result[j], result[i]
+    return result
+
+
+# --- plausible wrong answers --------------------------------------------------------
+
+
+def _share_of_whole_year_always(rows, base):
+    tons = _tons(rows)
+    return round(100 * tons["cut_july_1960"] / tons["quota_1960"], 1)
+
+
+def _share_as_fraction(rows, base):
+    tons = _tons(rows)
+    return round(tons["cut_july_1960"] / tons[base], 3)
+
+
+def _share_kept(rows, base):
+    tons = _tons(rows)
+    return round(100 * (tons[base] - tons["cut_july_1960"]) / tons[base], 1)
+
+
+def _base_over_cut(rows, base):
+    tons = _tons(rows)
+    return round(100 * tons[base] / tons["cut_july_1960"], 1)
+
+
+# --- messages that name a known mistake -------------------------------------------------
+
+
+def _diagnose_share(result, case):
+    rows, base = case.args
+    if not isinstance(result, (int, float)) or isinstance(result, bool):
+        return None
+    if base != "quota_1960" and result == _share_of_whole_year_always(rows, base):
+        return "You always divided by quota_1960: divide by the figure named base."
+    if result == _share_as_fraction(rows, base) or result == round(_share_cut(rows, base) / 100, 3):
+        return "That is a fraction: multiply by 100 to give a percentage."
+    if result == _share_kept(rows, base):
+        return "That is the share that was left, not the share that was cut."
+    if result == _base_over_cut(rows, base):
+        return "Your division is upside down: divide the cut by the base figure."
+    return None
+
+
+# --- the exercises ----------------------------------------------------------------
+
+SUGAR_CUT_SHARE = FunctionExercise(
+    id="cuba-sugar-cut-share",
+    name="share_cut",
+    starter='''def share_cut(rows, base):
+    """Return the July 1960 cut as a percentage of the figure `base`, to one decimal place."""
+    ...  # your code here''',
+    solution='''def share_cut(rows, base):
+    """Return the July 1960 cut as a percentage of the figure `base`, to one decimal place."""
+    tons = {row["figure"]: row["short_tons"] for row in rows}
+    return round(100 * tons["cut_july_1960"] / tons[base], 1)''',
+    hint=(
+        "First make a dict from figure name to short_tons. "
+        "Then divide the cut by the figure named base (not always by the same total), multiply by 100 and round."
+    ),
+    expects="a float: 100 x cut_july_1960 / the figure named base, rounded to one decimal place",
+    expected=_share_cut,
+    cases=lambda: [
+        Case((load("cuba_sugar_quota"), "quota_1960")),
+        Case((load("cuba_sugar_quota"), "unshipped_before_cut")),
+        Case((load("cuba_sugar_quota"), "certified_before_cut")),
+        Case(
+            (_with_figures(cut_july_1960=500_000), "unshipped_before_cut"),
+            'share_cut(the table with a cut of 500,000 tons, "unshipped_before_cut")',
+        ),
+    ],
+    diagnose=_diagnose_share,
+    success=(
+        "The same cut of 700,000 tons was about a fifth of Cuba's 1960 quota but about 95 per cent "
+        "of the sugar Cuba still had to sell that year: always ask what a percentage is a percentage of."
+    ),
+    wrong=[_share_of_whole_year_always, _share_as_fraction, _share_kept, _base_over_cut],
+)
+
+CUBA_ORDER = OrderExercise(
+    id="cuba-order",
+    name="cuba_order",
+    starter='''cuba_order = ...  # a list of the seven ids below, earliest first
+# "vienna-summit", "export-embargo", "batista-flees", "anadyr-approved",
+# "relations-broken", "sugar-quota-cut", "bay-of-pigs-landing"''',
+    solution="""wanted = {"vienna-summit", "export-embargo", "batista-flees", "anadyr-approved",
+          "relations-broken", "sugar-quota-cut", "bay-of-pigs-landing"}
+events = [row for row in load("events") if row["id"] in wanted]
+cuba_order = [row["id"] for row in sorted(events, key=lambda row: row["date"])]""",
+    hint=(
+        "The economic measures of 1960 came before the break in relations, "
+        "and the break came before Kennedy took office; the summit came six weeks after the landing."
+    ),
+    expects="a list of the seven event ids, earliest first",
+    items=_cuba_order,
+    titles=_event_titles,
+    wrong=[
+        list(CUBA_EVENTS),  # the shuffled order as given
+        # the embargo put before the sugar cut
+        _swapped(_cuba_order(), "sugar-quota-cut", "export-embargo"),
+        # Vienna put before the Bay of Pigs
+        _swapped(_cuba_order(), "bay-of-pigs-landing", "vienna-summit"),
+    ],
+)
+
+SOURCE_PROVENANCE = ChoiceExercise(
+    id="cuba-source-provenance",
+    name="source_c_provenance",
+    starter='source_c_provenance = ...  # "A", "B", "C" or "D"',
+    solution='source_c_provenance = "B"',
+    hint=(
+        "Look at the date, the speaker and the audience in the provenance line, "
+        "and ask what the speaker wanted his listeners in Havana and Moscow to hear."
+    ),
+    expects='a one-letter string, "A", "B", "C" or "D"',
+    options={
+        "A": "It is a neutral report of the landing, written for historians after all the facts were known.",
+        "B": (
+            "It was a public speech made the day after the landing collapsed, to an audience of editors; "
+            "it warns Castro and Moscow, but says nothing of the American part in planning the landing."
+        ),
+        "C": "It was a private message to Khrushchev, so it shows what Kennedy really thought.",
+        "D": "It proves that the USA had nothing to do with the landing.",
+    },
+    answer="B",
+    feedback={
+        "A": "It was spoken on 20 April 1961, the day after the landing collapsed, by the President himself.",
+        "C": "It was a public speech to newspaper editors, printed for everyone to read.",
+        "D": "The exiles were trained and paid by the CIA; the speech only says American forces did not intervene.",
+    },
+    wrong=["A", "C", "D"],
+)
+
+for _exercise in (SUGAR_CUT_SHARE, CUBA_ORDER, SOURCE_PROVENANCE):
+    register(_exercise)
