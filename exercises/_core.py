@@ -231,7 +231,7 @@ def _show(value: Any) -> str:
         if isinstance(value, bool) or value is None:
             return repr(value)
         if isinstance(value, int):
-            return f"{value:,}"
+            return f"{value:,}" if abs(value) >= 10_000 else str(value)
         if isinstance(value, float):
             return f"{value:,.6g}"
         return _repr.repr(value)
@@ -257,13 +257,13 @@ class Mismatch(Exception):
     """Raised by a comparison with a sentence saying how the answer differs."""
 
 
-def _direction(got: Any, want: Any) -> str:
-    if _is_number(got) and _is_number(want):
+def _direction(got: Any, want: Any, say: bool = True) -> str:
+    if say and _is_number(got) and _is_number(want):
         return " (too high)" if got > want else " (too low)"
     return ""
 
 
-def _compare(got: Any, want: Any, rel_tol: float, abs_tol: float, where: str = "") -> None:
+def _compare(got: Any, want: Any, rel_tol: float, abs_tol: float, where: str = "", direction: bool = True) -> None:
     """Raise Mismatch if ``got`` differs from ``want``; never reveals ``want``'s value."""
     place = f" {where}" if where else ""
     # At the top level the message's reader has just seen the value; inside a
@@ -274,11 +274,11 @@ def _compare(got: Any, want: Any, rel_tol: float, abs_tol: float, where: str = "
             raise Mismatch(f"{that} is {_kind(got)}, where a number was due")
         if isinstance(want, int) and rel_tol == 0 and abs_tol == 0:
             if got != want:
-                raise Mismatch(f"{that} is not right{_direction(got, want)}")
+                raise Mismatch(f"{that} is not right{_direction(got, want, direction)}")
             return
         tolerance = max(abs_tol, 1e-9 * abs(want))
         if not math.isclose(got, want, rel_tol=rel_tol, abs_tol=tolerance):
-            raise Mismatch(f"{that} is not right{_direction(got, want)}")
+            raise Mismatch(f"{that} is not right{_direction(got, want, direction)}")
         return
     if isinstance(want, bool) or want is None:
         if got is not want and got != want:
@@ -300,7 +300,7 @@ def _compare(got: Any, want: Any, rel_tol: float, abs_tol: float, where: str = "
         if extra:
             raise Mismatch(f"your dict{place} has an entry for {_show(extra[0])}, which should not be there")
         for key in want:
-            _compare(got[key], want[key], rel_tol, abs_tol, f"for {_show(key)}")
+            _compare(got[key], want[key], rel_tol, abs_tol, f"for {_show(key)}", direction)
         return
     if isinstance(want, (list, tuple)):
         if not isinstance(got, (list, tuple)):
@@ -309,7 +309,7 @@ def _compare(got: Any, want: Any, rel_tol: float, abs_tol: float, where: str = "
             more = "too many" if len(got) > len(want) else "too few"
             raise Mismatch(f"your list{place} has {len(got)} items: {more}")
         for index, (g, w) in enumerate(zip(got, want)):
-            _compare(g, w, rel_tol, abs_tol, f"at position {index}")
+            _compare(g, w, rel_tol, abs_tol, f"at position {index}", direction)
         return
     if got != want:
         raise Mismatch(f"{that} is not right")
@@ -340,6 +340,8 @@ class Exercise:
     expects: a phrase saying what a right answer is, shown in failure messages.
     wrong: plausible wrong answers that the tests prove fail.
     success: an optional sentence added to the passing message (what it shows).
+    say_direction: whether a wrong number is called "too high" or "too low";
+        set it to False where that would give the answer away (a year out of three).
     """
 
     id: str
@@ -350,6 +352,7 @@ class Exercise:
     expects: str
     wrong: list = field(default_factory=list)
     success: str = ""
+    say_direction: bool = True
 
     kind = "exercise"
 
@@ -381,6 +384,7 @@ class Exercise:
             starter = self.starter_answer()
             return (
                 isinstance(starter, types.FunctionType)
+                and answer.__code__.co_name == starter.__code__.co_name
                 and answer.__code__.co_code == starter.__code__.co_code
                 and answer.__code__.co_consts == starter.__code__.co_consts
             )
@@ -399,7 +403,7 @@ class Exercise:
         lines = [
             f"{self.id}: not yet.",
             f"Expected: {self.expects}.",
-            f"Got: {what}.",
+            f"Got: {what}" + ("" if what.endswith((".", "?", "!")) else "."),
         ]
         if extra:
             lines.append(extra)
@@ -520,16 +524,16 @@ class FunctionExercise(Exercise):
                 raise
             except (Exception, SystemExit) as error:
                 return self._fail(f"{self._label(case)} raised {_error(error)}")
-            if result is None:
+            if result is Ellipsis:
+                return self.not_attempted()
+            want = self.expected(*copy.deepcopy(case.args))
+            if result is None and want is not None:
                 return self._fail(
                     f"{self._label(case)} returned None",
                     "Did you forget a return statement?",
                 )
-            if result is Ellipsis:
-                return self.not_attempted()
-            want = self.expected(*copy.deepcopy(case.args))
             try:
-                _compare(result, want, self.rel_tol, self.abs_tol)
+                _compare(result, want, self.rel_tol, self.abs_tol, direction=self.say_direction)
             except Mismatch as mismatch:
                 extra = self.diagnose(result, case) if self.diagnose else None
                 return self._fail(f"{self._label(case)} returned {_show(result)}; {mismatch}", extra or "")
@@ -583,7 +587,7 @@ class ValueExercise(Exercise):
             return self._fail(f"a function, {_show(answer)}", f"Set {self.name} to a value, not a function.")
         mine = copy.deepcopy(answer)
         try:
-            _compare(mine, self.expected(), self.rel_tol, self.abs_tol)
+            _compare(mine, self.expected(), self.rel_tol, self.abs_tol, direction=self.say_direction)
         except Mismatch as mismatch:
             extra = self.diagnose(copy.deepcopy(answer)) if self.diagnose else None
             return self._fail(f"{_show(answer)}; {mismatch}", extra or "")

@@ -187,3 +187,26 @@ def test_registry_refuses_a_duplicate_id():
 
     with pytest.raises(ValueError):
         _core.register(exercises.get(exercises.ids()[0]))
+
+
+def test_none_can_be_a_right_answer():
+    exercise = FunctionExercise(
+        id="demo-find",
+        name="find",
+        starter="def find(rows, year):\n    ...\n",
+        solution="def find(rows, year):\n    return None\n",
+        hint="Look for the year.",
+        expects="the row's value, or None when no row has that year",
+        cases=lambda: [Case(([{"year": 1950, "n": 3}], 1950)), Case(([{"year": 1950, "n": 3}], 1999))],
+        expected=lambda rows, year: next((r["n"] for r in rows if r["year"] == year), None),
+    )
+
+    def find(rows, year):
+        return next((row["n"] for row in rows if row["year"] == year), None)
+
+    def forgets(rows, year):
+        found = [row["n"] for row in rows if row["year"] == year]
+
+    assert exercise.check(find).passed
+    assert "forget a return" in exercise.check(forgets).message
+    assert "1950" in exercise.check(lambda rows, year: 4).message  # a year is not shown as 1,950
