@@ -1,0 +1,353 @@
+"""Exercises of the chapter "Berlin 1958-61: from ultimatum to wall" (book/berlin.md).
+
+This module is the worked example that every chapter copies.  Each exercise
+is declared once, here, and the chapter runs ``check("<id>", answer)``.
+
+Conventions shown here:
+
+* Expected answers are *computed* from the data tables (``load("refugees")``,
+  ``load("events")``), never typed in, so a corrected table corrects the
+  exercise too.
+* Each exercise lists the wrong answers a student would really give (an
+  off-by-one year range, the seed essay's figure, a reversed ratio ...); the
+  tests prove that every one of them fails with a helpful message.
+* ``starter`` and ``solution`` are the exact code of the chapter's starter cell
+  and of the first cell of its solution block; the tests compare them.
+"""
+
+from __future__ import annotations
+
+from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise, register
+from ._data import load
+
+#: The total that the seed essay claims for refugees from East Germany, 1948-1960.
+SEED_CLAIM = 250_000
+
+
+# --- reference answers, computed from the tables ---------------------------------
+
+
+def _refugee_total(rows, first_year, last_year):
+    return sum(row["refugees"] for row in rows if first_year <= row["year"] <= last_year)
+
+
+def _yearly_change(rows):
+    return {now["year"]: now["refugees"] - before["refugees"] for before, now in zip(rows, rows[1:])}
+
+
+def _seed_factor():
+    return _refugee_total(load("refugees"), 1949, 1960) / SEED_CLAIM
+
+
+def _crisis_biggest_rise():
+    changes = _yearly_change(load("refugees"))
+    crisis = {year: change for year, change in changes.items() if 1959 <= year <= 1961}
+    return max(crisis, key=crisis.get)
+
+
+CRISIS_EVENTS = (
+    "wall-begins",
+    "camp-david-statement",
+    "berlin-ultimatum",
+    "vienna-summit",
+    "paris-summit-collapses",
+    "checkpoint-charlie-standoff",
+    "kennedy-berlin-address",
+    "geneva-ministers-open",
+)
+
+
+def _crisis_order():
+    rows = [row for row in load("events") if row["id"] in CRISIS_EVENTS]
+    return [row["id"] for row in sorted(rows, key=lambda row: row["date"])]
+
+
+def _event_titles():
+    return {row["id"]: row["title"] for row in load("events") if row["id"] in CRISIS_EVENTS}
+
+
+def _rows_between(first_year, last_year):
+    return [row for row in load("refugees") if first_year <= row["year"] <= last_year]
+
+
+# --- plausible wrong answers --------------------------------------------------------
+
+
+def _total_excluding_last_year(rows, first_year, last_year):
+    return sum(row["refugees"] for row in rows if first_year <= row["year"] < last_year)
+
+
+def _total_of_every_row(rows, first_year, last_year):
+    return sum(row["refugees"] for row in rows)
+
+
+def _count_of_years(rows, first_year, last_year):
+    return len([row for row in rows if first_year <= row["year"] <= last_year])
+
+
+def _change_reversed(rows):
+    return {now["year"]: before["refugees"] - now["refugees"] for before, now in zip(rows, rows[1:])}
+
+
+def _change_with_first_year(rows):
+    changes = {rows[0]["year"]: 0}
+    changes.update(_yearly_change(rows))
+    return changes
+
+
+def _change_in_percent(rows):
+    return {
+        now["year"]: round(100 * (now["refugees"] - before["refugees"]) / before["refugees"], 1)
+        for before, now in zip(rows, rows[1:])
+    }
+
+
+# --- messages that name a known mistake -------------------------------------------------
+
+
+def _diagnose_total(result, case):
+    rows, first_year, last_year = case.args
+    if result == _total_excluding_last_year(rows, first_year, last_year) != _refugee_total(rows, first_year, last_year):
+        return "It looks as if last_year was left out: range(a, b) and year < last_year both stop one year early."
+    if result == _count_of_years(rows, first_year, last_year):
+        return "That is the number of years, not the number of refugees: add up row['refugees']."
+    return None
+
+
+def _diagnose_seed_factor(answer):
+    if not isinstance(answer, (int, float)) or isinstance(answer, bool) or answer == 0:
+        return None
+    right = _seed_factor()
+    if abs(answer * right - 1) < 0.02:
+        return "Your ratio is upside down: divide the registered total by 250,000, not the other way round."
+    if abs(answer / right - 1000) < 20:
+        return "The table already counts people, not thousands: do not multiply by 1,000."
+    if abs(answer * 1000 / right - 1) < 0.02:
+        return "The table already counts people, not thousands: do not divide by 1,000."
+    if abs(answer - _refugee_total(load("refugees"), 1949, 1961) / SEED_CLAIM) < 0.01:
+        return "The claim stops in 1960: leave 1961 out."
+    if abs(answer - _refugee_total(load("refugees"), 1949, 1959) / SEED_CLAIM) < 0.01:
+        return "The claim runs to 1960: count 1960 too."
+    return None
+
+
+def _diagnose_change(result, case):
+    (rows,) = case.args
+    if not isinstance(result, dict):
+        return None
+    if result == _change_reversed(rows):
+        return "The signs are the wrong way round: take this year's figure minus last year's."
+    if rows and rows[0]["year"] in result:
+        return "The first year has no year before it, so it should have no entry."
+    if result == _change_in_percent(rows):
+        return "Give the change in people, not in per cent."
+    return None
+
+
+def _diagnose_crisis_rise(answer):
+    crisis = {year: change for year, change in _yearly_change(load("refugees")).items() if 1959 <= year <= 1961}
+    if isinstance(answer, bool) or not isinstance(answer, int):
+        return None
+    if answer not in crisis:
+        return "Only 1959, 1960 and 1961 count here."
+    if crisis[answer] < 0:
+        return "In that year the number fell: look for the biggest rise."
+    if answer == 1961:
+        return "1961 had the most refugees of the three years, but compare each year with the year before it."
+    return None
+
+
+# --- the exercises ----------------------------------------------------------------
+
+REFUGEE_TOTAL = FunctionExercise(
+    id="berlin-refugee-total",
+    name="refugee_total",
+    starter='''def refugee_total(rows, first_year, last_year):
+    """Return the refugees from first_year to last_year inclusive."""
+    ...  # your code here''',
+    solution='''def refugee_total(rows, first_year, last_year):
+    """Return the refugees from first_year to last_year inclusive."""
+    total = 0
+    for row in rows:
+        if first_year <= row["year"] <= last_year:
+            total += row["refugees"]
+    return total''',
+    hint=(
+        "Loop over the rows and add up row['refugees'] for the rows whose row['year'] lies in the range. "
+        "Check that both end years are counted."
+    ),
+    expects="an int: the number of refugees registered from first_year to last_year, both years included",
+    expected=_refugee_total,
+    cases=lambda: [
+        Case((load("refugees"), 1949, 1960)),
+        Case((load("refugees"), 1953, 1953)),
+        Case((load("refugees"), 1958, 1961)),
+        Case((_rows_between(1955, 1960), 1949, 1961), "refugee_total(rows for 1955-1960 only, 1949, 1961)"),
+        Case((load("refugees"), 1961, 1958)),
+    ],
+    diagnose=_diagnose_total,
+    wrong=[_total_excluding_last_year, _total_of_every_row, _count_of_years],
+)
+
+SEED_FACTOR = ValueExercise(
+    id="berlin-seed-factor",
+    name="seed_factor",
+    starter="seed_factor = ...  # refugees 1949-1960 divided by 250,000",
+    solution="""rows = load("refugees")
+registered = 0
+for row in rows:
+    if 1949 <= row["year"] <= 1960:
+        registered += row["refugees"]
+seed_factor = registered / 250_000""",
+    hint=(
+        "First add up the refugees for 1949 to 1960 (both included), then divide that total by the claimed "
+        "250,000. The answer is bigger than 1."
+    ),
+    expects="a number: refugees registered 1949-1960 divided by the claimed 250,000 (within 1 per cent)",
+    expected=_seed_factor,
+    rel_tol=0.01,
+    diagnose=_diagnose_seed_factor,
+    success=(
+        "So the claim of 250,000 is about ten times too small, and the true gap is wider still, "
+        "because the table cannot count 1948."
+    ),
+    wrong=[
+        SEED_CLAIM / _refugee_total(load("refugees"), 1949, 1960),  # the ratio turned upside down
+        _refugee_total(load("refugees"), 1949, 1961) / SEED_CLAIM,  # one year too many: 1961
+        _refugee_total(load("refugees"), 1949, 1959) / SEED_CLAIM,  # one year too few: 1960 left out
+        _refugee_total(load("refugees"), 1949, 1960) / 1000 / SEED_CLAIM,  # refugees taken as thousands
+    ],
+)
+
+YEARLY_CHANGE = FunctionExercise(
+    id="berlin-yearly-change",
+    name="yearly_change",
+    starter='''def yearly_change(rows):
+    """Return {year: this year's refugees minus last year's}."""
+    ...  # your code here''',
+    solution='''def yearly_change(rows):
+    """Return {year: this year's refugees minus last year's}."""
+    changes = {}
+    for before, now in zip(rows, rows[1:]):
+        changes[now["year"]] = now["refugees"] - before["refugees"]
+    return changes''',
+    hint=(
+        "Walk through the rows in pairs (this year and the year before). "
+        "zip(rows, rows[1:]) gives you the pairs; the first year has no year before it."
+    ),
+    expects="a dict {year: change in refugees since the year before}, with no entry for the first year",
+    expected=_yearly_change,
+    diagnose=_diagnose_change,
+    cases=lambda: [
+        Case((load("refugees"),)),
+        Case((_rows_between(1958, 1961),), "yearly_change(rows for 1958-1961 only)"),
+        Case((_rows_between(1952, 1954),), "yearly_change(rows for 1952-1954 only)"),
+    ],
+    wrong=[_change_reversed, _change_with_first_year, _change_in_percent],
+)
+
+CRISIS_RISE = ValueExercise(
+    id="berlin-crisis-rise",
+    name="crisis_biggest_rise",
+    starter="crisis_biggest_rise = ...  # a year: 1959, 1960 or 1961",
+    solution="""rows = [row for row in load("refugees") if row["year"] >= 1958]
+rises = {}
+for before, now in zip(rows, rows[1:]):
+    rises[now["year"]] = now["refugees"] - before["refugees"]
+crisis_biggest_rise = max(rises, key=rises.get)""",
+    hint=(
+        "Compare each year with the year before it, not with the other crisis years: "
+        "the year with the most refugees is not always the year with the biggest rise."
+    ),
+    expects="an int: the year among 1959, 1960 and 1961 whose refugee figure rose most over the year before",
+    expected=_crisis_biggest_rise,
+    diagnose=_diagnose_crisis_rise,
+    say_direction=False,  # "too low" would point straight at the answer among three years
+    success=(
+        "1961 rose only a little because its figure covers the whole year, "
+        "but the border was shut on 13 August and most of the year's flight came before the Wall."
+    ),
+    wrong=[
+        1961,  # the year with the most refugees, not the biggest rise
+        1959,  # the biggest change, but it was a fall
+        1953,  # the biggest rise of all, outside the crisis years
+    ],
+)
+
+SOURCE_PURPOSE = ChoiceExercise(
+    id="berlin-source-purpose",
+    name="source_b_purpose",
+    starter='source_b_purpose = ...  # "A", "B", "C" or "D"',
+    solution='source_b_purpose = "B"',
+    hint=(
+        "Think about who was listening on 25 July 1961, and who else would read the speech the next day, "
+        "in Moscow and in Berlin."
+    ),
+    expects='a one-letter string, "A", "B", "C" or "D"',
+    options={
+        "A": "To tell Americans how many refugees were leaving East Germany",
+        "B": (
+            "To warn the Soviet Union, and reassure Americans and their allies, that the United States "
+            "would stay in West Berlin whatever the pressure"
+        ),
+        "C": "To announce that the United States accepted Khrushchev's plan for a free city",
+        "D": "To protest against the building of the Berlin Wall",
+    },
+    answer="B",
+    feedback={
+        "A": "The refugees were one cause of the crisis, but the speech is about what the USA will do, not about figures.",
+        "C": "The sentence says the opposite: the USA will not be driven out of Berlin.",
+        "D": "Check the date: the speech was given on 25 July 1961, before the border was closed on 13 August.",
+    },
+    wrong=["A", "C", "D"],
+)
+
+CRISIS_ORDER = OrderExercise(
+    id="berlin-crisis-order",
+    name="crisis_order",
+    starter="crisis_order = ...  # a list of the eight ids, earliest first",
+    solution="""chosen = {
+    "wall-begins", "camp-david-statement",
+    "berlin-ultimatum", "vienna-summit",
+    "paris-summit-collapses", "checkpoint-charlie-standoff",
+    "kennedy-berlin-address", "geneva-ministers-open",
+}
+events = [row for row in load("events") if row["id"] in chosen]
+events.sort(key=lambda row: row["date"])
+crisis_order = [row["id"] for row in events]""",
+    hint=(
+        "Start from the ultimatum of November 1958 and end with the tanks of October 1961; "
+        "the summits came in the order Geneva, Camp David, Paris, Vienna."
+    ),
+    expects="a list of the eight event ids, earliest first",
+    items=_crisis_order,
+    titles=_event_titles,
+    wrong=[
+        list(CRISIS_EVENTS),  # the jumbled order as given
+        # Paris and Vienna swapped: the two summits most often confused
+        [
+            "berlin-ultimatum",
+            "geneva-ministers-open",
+            "camp-david-statement",
+            "vienna-summit",
+            "paris-summit-collapses",
+            "kennedy-berlin-address",
+            "wall-begins",
+            "checkpoint-charlie-standoff",
+        ],
+        # the Wall put before Kennedy's address
+        [
+            "berlin-ultimatum",
+            "geneva-ministers-open",
+            "camp-david-statement",
+            "paris-summit-collapses",
+            "vienna-summit",
+            "wall-begins",
+            "kennedy-berlin-address",
+            "checkpoint-charlie-standoff",
+        ],
+    ],
+)
+
+for _exercise in (REFUGEE_TOTAL, SEED_FACTOR, YEARLY_CHANGE, CRISIS_RISE, SOURCE_PURPOSE, CRISIS_ORDER):
+    register(_exercise)
