@@ -1,0 +1,218 @@
+"""Exercises of the chapter "After Stalin: the thaw and the spirit of Geneva, 1953-55" (book/thaw.md).
+
+Each exercise is declared once, here, and the chapter runs ``check("<id>", answer)``.
+Expected answers are computed from the tables ``events`` and ``forces_1955``;
+the wrong answers are the mistakes a student would really make (the seed essay's
+date for Khrushchev, the Pact put before West Germany's entry into NATO, a ratio
+turned upside down ...).
+"""
+
+from __future__ import annotations
+
+from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, register
+from ._data import load
+
+
+# --- reference answers, computed from the tables ---------------------------------
+
+#: The events of the ordering exercise, in the jumbled order the chapter shows.
+THAW_EVENTS = (
+    "warsaw-pact-signed",
+    "khrushchev-first-secretary",
+    "open-skies",
+    "stalin-dies",
+    "austrian-state-treaty",
+    "korean-armistice",
+    "frg-joins-nato",
+)
+
+
+def _event_titles():
+    return {row["id"]: row["title"] for row in load("events") if row["id"] in THAW_EVENTS}
+
+
+def _thaw_order():
+    rows = [row for row in load("events") if row["id"] in THAW_EVENTS]
+    return [row["id"] for row in sorted(rows, key=lambda row: row["date"])]
+
+
+def _values(rows, measure, side):
+    return [row["value"] for row in rows if row["measure"] == measure and row["side"] == side]
+
+
+def _ratio_range(rows, measure):
+    pact = _values(rows, measure, "warsaw-pact")
+    nato = _values(rows, measure, "nato")
+    return (min(pact) / max(nato), max(pact) / min(nato))
+
+
+def _toy_table():
+    """A small made-up table whose NATO side has two estimates, so that every wrong answer shows."""
+    return [
+        {"side": "warsaw-pact", "measure": "tanks", "value": 2.0},
+        {"side": "warsaw-pact", "measure": "tanks", "value": 4.0},
+        {"side": "nato", "measure": "tanks", "value": 1.0},
+        {"side": "nato", "measure": "tanks", "value": 2.0},
+        {"side": "nato", "measure": "ships", "value": 10.0},
+    ]
+
+
+# --- plausible wrong answers --------------------------------------------------------
+
+
+def _ratio_reversed(rows, measure):
+    """NATO divided by the Pact: the ratio turned upside down."""
+    pact = _values(rows, measure, "warsaw-pact")
+    nato = _values(rows, measure, "nato")
+    return (min(nato) / max(pact), max(nato) / min(pact))
+
+
+def _ratio_same_ends(rows, measure):
+    """Smallest by smallest and largest by largest: a range that is too narrow."""
+    pact = _values(rows, measure, "warsaw-pact")
+    nato = _values(rows, measure, "nato")
+    return (min(pact) / min(nato), max(pact) / max(nato))
+
+
+def _ratio_ignoring_measure(rows, measure):
+    """Divisions and millions of men mixed together."""
+    pact = [row["value"] for row in rows if row["side"] == "warsaw-pact"]
+    nato = [row["value"] for row in rows if row["side"] == "nato"]
+    return (min(pact) / max(nato), max(pact) / min(nato))
+
+
+# --- the exercises ----------------------------------------------------------------
+
+THAW_ORDER = OrderExercise(
+    id="thaw-order",
+    name="thaw_order",
+    starter="thaw_order = ...  # a list of the seven ids, earliest first",
+    solution="""chosen = {
+    "warsaw-pact-signed", "khrushchev-first-secretary", "open-skies", "stalin-dies",
+    "austrian-state-treaty", "korean-armistice", "frg-joins-nato",
+}
+events = sorted((row for row in load("events") if row["id"] in chosen), key=lambda row: row["date"])
+thaw_order = [row["id"] for row in events]""",
+    hint=(
+        "Three events belong to 1953 and four to 1955. "
+        "In May 1955 one alliance grew first and the other was founded in answer to it."
+    ),
+    expects="a list of the seven event ids, earliest first",
+    items=_thaw_order,
+    titles=_event_titles,
+    wrong=[
+        list(THAW_EVENTS),  # the jumbled order as given
+        # the seed essay's mistake: Khrushchev as a new leader in 1956, after Geneva
+        [
+            "stalin-dies",
+            "korean-armistice",
+            "frg-joins-nato",
+            "warsaw-pact-signed",
+            "austrian-state-treaty",
+            "open-skies",
+            "khrushchev-first-secretary",
+        ],
+        # the Warsaw Pact put before West Germany's entry into NATO
+        [
+            "stalin-dies",
+            "korean-armistice",
+            "khrushchev-first-secretary",
+            "warsaw-pact-signed",
+            "frg-joins-nato",
+            "austrian-state-treaty",
+            "open-skies",
+        ],
+        # the Austrian treaty put before the Warsaw Pact (they were one day apart)
+        [
+            "stalin-dies",
+            "korean-armistice",
+            "khrushchev-first-secretary",
+            "frg-joins-nato",
+            "austrian-state-treaty",
+            "warsaw-pact-signed",
+            "open-skies",
+        ],
+    ],
+)
+
+FORCES_RATIO = FunctionExercise(
+    id="thaw-forces-ratio",
+    name="ratio_range",
+    starter='''def ratio_range(rows, measure):
+    """Return (low, high): the range of the Warsaw Pact / NATO ratio for one measure."""
+    ...  # your code here''',
+    solution='''def ratio_range(rows, measure):
+    """Return (low, high): the range of the Warsaw Pact / NATO ratio for one measure."""
+    pact = [row["value"] for row in rows if row["measure"] == measure and row["side"] == "warsaw-pact"]
+    nato = [row["value"] for row in rows if row["measure"] == measure and row["side"] == "nato"]
+    return (min(pact) / max(nato), max(pact) / min(nato))''',
+    hint=(
+        "Make two lists of values for the chosen measure, one for each side. "
+        "The lowest ratio puts the smallest Pact figure over the biggest NATO figure."
+    ),
+    expects="a tuple (low, high) of two numbers: the smallest and largest Warsaw Pact / NATO ratio for that measure",
+    expected=_ratio_range,
+    cases=lambda: [
+        Case((load("forces_1955"), "divisions")),
+        Case((load("forces_1955"), "personnel")),
+        Case((_toy_table(), "tanks"), "ratio_range(a small made-up table with two NATO estimates, 'tanks')"),
+    ],
+    rel_tol=1e-9,
+    wrong=[_ratio_reversed, _ratio_same_ends, _ratio_ignoring_measure],
+)
+
+OUTNUMBERED_CLAIM = ChoiceExercise(
+    id="thaw-outnumbered-claim",
+    name="outnumbered_verdict",
+    starter='outnumbered_verdict = ...  # "A", "B", "C" or "D"',
+    solution='outnumbered_verdict = "B"',
+    hint=(
+        "Compare the two ratio ranges you worked out, for divisions and for men under arms, "
+        "and remember what kind of figures they are."
+    ),
+    expects='a one-letter string, "A", "B", "C" or "D"',
+    options={
+        "A": "The claim is true on every measure: the Pact had about five times NATO's forces.",
+        "B": (
+            "The claim holds only for army divisions as the West counted them; in men under arms the two sides "
+            "were roughly equal, and all the figures are uncertain estimates."
+        ),
+        "C": "The claim is the wrong way round: NATO had about five times as many forces as the Pact.",
+        "D": "Nothing can be said at all, because the Soviet Union kept its figures secret.",
+    },
+    answer="B",
+    feedback={
+        "A": "Five times holds for divisions only. Look at the ratio for men under arms.",
+        "C": "A ratio of about 5 means the Pact had more divisions, not NATO: check which side is on top of the fraction.",
+        "D": "The figures are estimates, but several independent Western estimates agree well enough to judge the claim.",
+    },
+    wrong=["A", "C", "D"],
+)
+
+OPEN_SKIES_REJECTION = ChoiceExercise(
+    id="thaw-open-skies-rejection",
+    name="open_skies_reason",
+    starter='open_skies_reason = ...  # "A", "B", "C" or "D"',
+    solution='open_skies_reason = "C"',
+    hint="Read Source C again, and the paragraph after it: what did Khrushchev say the flights would really do?",
+    expects='a one-letter string, "A", "B", "C" or "D"',
+    options={
+        "A": "Because the Soviet Union had no aircraft that could fly over the United States.",
+        "B": "Because Eisenhower had refused to discuss Germany at Geneva.",
+        "C": (
+            "Because he saw it as a way of gathering intelligence that would leave armaments as they were, "
+            "instead of reducing them."
+        ),
+        "D": "Because Britain and France had already rejected it.",
+    },
+    answer="C",
+    feedback={
+        "A": "Source C says nothing about Soviet aircraft: Khrushchev's objection was about what the flights would reveal.",
+        "B": "Source C is about disarmament and inspection, not about Germany.",
+        "D": "Source C reports only what the Soviet leaders said; look for their own reason.",
+    },
+    wrong=["A", "B", "D"],
+)
+
+for _exercise in (THAW_ORDER, FORCES_RATIO, OUTNUMBERED_CLAIM, OPEN_SKIES_REJECTION):
+    register(_exercise)

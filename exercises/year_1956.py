@@ -1,0 +1,206 @@
+"""Exercises of the chapter "1956: de-Stalinisation, Hungary and Suez" (book/year-1956.md).
+
+Each exercise is declared once, here, and the chapter runs ``check("<id>", answer)``.
+Expected answers are computed from the ``events`` table; the wrong answers are the
+mistakes a student would really make (counting both end days, putting Suez after
+the Soviet attack on Budapest, taking a US government release as proof of
+authenticity ...).
+"""
+
+from __future__ import annotations
+
+from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, register
+from ._data import load
+
+
+# --- reference answers, computed from the tables ---------------------------------
+
+#: The events of the ordering exercise, in the jumbled order the chapter shows.
+HUNGARY_EVENTS = (
+    "soviet-attack-budapest",
+    "israel-attacks-egypt",
+    "hungary-uprising-begins",
+    "hungary-neutrality",
+    "dulles-dallas-speech",
+    "soviet-declaration",
+)
+
+
+def _event_titles():
+    return {row["id"]: row["title"] for row in load("events") if row["id"] in HUNGARY_EVENTS}
+
+
+def _hungary_order():
+    rows = [row for row in load("events") if row["id"] in HUNGARY_EVENTS]
+    return [row["id"] for row in sorted(rows, key=lambda row: row["date"])]
+
+
+def _dates(rows):
+    return {row["id"]: row["date"] for row in rows}
+
+
+def _days_between(rows, first_id, second_id):
+    dates = _dates(rows)
+    return (dates[second_id] - dates[first_id]).days
+
+
+# --- plausible wrong answers --------------------------------------------------------
+
+
+def _days_counting_both_ends(rows, first_id, second_id):
+    """Counts the first and the last day, as when counting days on a calendar."""
+    return _days_between(rows, first_id, second_id) + 1
+
+
+def _days_from_day_numbers(rows, first_id, second_id):
+    """Subtracts the day of the month only, forgetting that the month changed."""
+    dates = _dates(rows)
+    return dates[second_id].day - dates[first_id].day
+
+
+def _days_with_30_day_months(rows, first_id, second_id):
+    """Treats every month as 30 days long."""
+    dates = _dates(rows)
+    first, second = dates[first_id], dates[second_id]
+    return (second.year - first.year) * 360 + (second.month - first.month) * 30 + second.day - first.day
+
+
+# --- the exercises ----------------------------------------------------------------
+
+HUNGARY_ORDER = OrderExercise(
+    id="year-1956-hungary-order",
+    name="hungary_order",
+    starter="hungary_order = ...  # a list of the six ids, earliest first",
+    solution="""chosen = {
+    "soviet-attack-budapest", "israel-attacks-egypt", "hungary-uprising-begins",
+    "hungary-neutrality", "dulles-dallas-speech", "soviet-declaration",
+}
+events = sorted((row for row in load("events") if row["id"] in chosen), key=lambda row: row["date"])
+hungary_order = [row["id"] for row in events]""",
+    hint=(
+        "All six events fall between 23 October and 4 November 1956. "
+        "The Soviet offer to review its troops came before Nagy's declaration, not after it."
+    ),
+    expects="a list of the six event ids, earliest first",
+    items=_hungary_order,
+    titles=_event_titles,
+    wrong=[
+        list(HUNGARY_EVENTS),  # the jumbled order as given
+        # Suez put after the Soviet attack on Budapest
+        [
+            "hungary-uprising-begins",
+            "dulles-dallas-speech",
+            "soviet-declaration",
+            "hungary-neutrality",
+            "soviet-attack-budapest",
+            "israel-attacks-egypt",
+        ],
+        # Nagy's declaration of neutrality put before the Soviet declaration
+        [
+            "hungary-uprising-begins",
+            "dulles-dallas-speech",
+            "israel-attacks-egypt",
+            "hungary-neutrality",
+            "soviet-declaration",
+            "soviet-attack-budapest",
+        ],
+        # Dulles's reassurance put after the crushing of the revolt
+        [
+            "hungary-uprising-begins",
+            "israel-attacks-egypt",
+            "soviet-declaration",
+            "hungary-neutrality",
+            "soviet-attack-budapest",
+            "dulles-dallas-speech",
+        ],
+    ],
+)
+
+DAYS_BETWEEN = FunctionExercise(
+    id="year-1956-days-between",
+    name="days_between",
+    starter='''def days_between(rows, first_id, second_id):
+    """Return the number of days from the event first_id to the event second_id."""
+    ...  # your code here''',
+    solution='''def days_between(rows, first_id, second_id):
+    """Return the number of days from the event first_id to the event second_id."""
+    dates = {row["id"]: row["date"] for row in rows}
+    return (dates[second_id] - dates[first_id]).days''',
+    hint=(
+        "Find the two rows by their 'id'. Their 'date' values are Python dates: "
+        "subtracting one date from another gives a timedelta, which has a .days attribute."
+    ),
+    expects="an int: the days from the first event's date to the second event's date (the same day gives 0)",
+    expected=_days_between,
+    cases=lambda: [
+        Case((load("events"), "hungary-uprising-begins", "soviet-attack-budapest")),
+        Case((load("events"), "secret-speech", "secret-speech-released")),
+        Case((load("events"), "suez-nationalised", "israel-attacks-egypt")),
+        Case((load("events"), "israel-attacks-egypt", "bulganin-joint-action")),
+        Case((load("events"), "soviet-attack-budapest", "un-assembly-hungary")),
+    ],
+    wrong=[_days_counting_both_ends, _days_from_day_numbers, _days_with_30_day_months],
+)
+
+SPEECH_SOURCE = ChoiceExercise(
+    id="year-1956-speech-source",
+    name="speech_source_verdict",
+    starter='speech_source_verdict = ...  # "A", "B", "C" or "D"',
+    solution='speech_source_verdict = "C"',
+    hint=(
+        "Ask who obtained the text, how, and what the Department of State itself said about it when it "
+        "released it. Then ask why the US government wanted the world to read it."
+    ),
+    expects='a one-letter string, "A", "B", "C" or "D"',
+    options={
+        "A": (
+            "It is completely reliable, because it was published by the US government, which checked it word for word "
+            "against Khrushchev's own text."
+        ),
+        "B": "It is useless, because the United States released it only as propaganda.",
+        "C": (
+            "It is useful evidence of what Khrushchev told Communist leaders about Stalin, but it is a version obtained "
+            "from a secret source that the State Department would not vouch for, and the USA released it because it "
+            "hurt the Soviet Union, so it should be checked against other evidence."
+        ),
+        "D": "It is reliable because it was first published in the Soviet newspaper Pravda in February 1956.",
+    },
+    answer="C",
+    feedback={
+        "A": "The Department of State said it did not propose to vouch for the document, and its experts expected omissions and distortions.",
+        "B": "A source released for propaganda can still be accurate: US experts judged it an authentic version of the speech.",
+        "D": "The speech was given in a closed session and was not published in the Soviet Union in 1956.",
+    },
+    wrong=["A", "B", "D"],
+)
+
+DULLES_PURPOSE = ChoiceExercise(
+    id="year-1956-dulles-purpose",
+    name="dulles_purpose",
+    starter='dulles_purpose = ...  # "A", "B", "C" or "D"',
+    solution='dulles_purpose = "B"',
+    hint=(
+        "Read Source B again, then read what Dulles asked the US ambassador in Moscow to do with that paragraph "
+        "two days later."
+    ),
+    expects='a one-letter string, "A", "B", "C" or "D"',
+    options={
+        "A": "To promise the Hungarian fighters that American soldiers would come to help them.",
+        "B": (
+            "To reassure the Soviet leaders that a free Hungary or Poland would not become an American ally, "
+            "so that Moscow might let them go without feeling threatened."
+        ),
+        "C": "To warn Britain and France not to attack Egypt.",
+        "D": "To announce that the United States would leave NATO.",
+    },
+    answer="B",
+    feedback={
+        "A": "The paragraph promises the opposite of military help: it says the USA does not see these nations as military allies.",
+        "C": "The speech was made on 27 October, two days before the attack on Egypt began, and this passage is about Eastern Europe.",
+        "D": "Dulles speaks of a Europe no longer divided, but he says nothing about leaving NATO.",
+    },
+    wrong=["A", "C", "D"],
+)
+
+for _exercise in (HUNGARY_ORDER, DAYS_BETWEEN, SPEECH_SOURCE, DULLES_PURPOSE):
+    register(_exercise)
