@@ -1,0 +1,484 @@
+"""Exercises of the chapter "Thirteen days: the Cuban missile crisis, October 1962" (book/missile-crisis.md).
+
+Tables used: ``missile_sites`` (towns near the Soviet missile sites in Cuba),
+``cities`` (North American cities), ``missiles`` (range figures for the R-12
+and R-14 from different sources) and ``events``.
+
+Distances are great-circle distances on a sphere of mean Earth radius
+``EARTH_RADIUS_KM`` = 6371.0 km, computed with the haversine formula; the
+chapter states the same radius, and students are asked to use it.
+
+The two letter excerpts are exact words of the US government translations
+printed in *Foreign Relations of the United States, 1961-1963*, volume VI,
+documents 65 (26 October 1962) and 66 (27 October 1962); the chapter shows
+them as Sources B and C.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+
+from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise, register
+from ._data import load
+
+__all__ = ["EARTH_RADIUS_KM", "KEYWORDS", "LETTER_26_OCTOBER", "LETTER_27_OCTOBER"]
+
+#: Mean radius of the Earth used for every distance in the chapter, in km.
+EARTH_RADIUS_KM = 6371.0
+
+#: Khrushchev to Kennedy, 26 October 1962 (US Embassy translation, FRUS 1961-63 vol. VI, doc. 65).
+LETTER_26_OCTOBER = (
+    "Let us therefore show statesmanlike wisdom. I propose: We, for our part, will declare that our ships, "
+    "bound for Cuba, will not carry any kind of armaments. You would declare that the United States will not "
+    "invade Cuba with its forces and will not support any sort of forces which might intend to carry out an "
+    "invasion of Cuba. Then the necessity for the presence of our military specialists in Cuba would disappear."
+)
+
+#: Khrushchev to Kennedy, 27 October 1962 (Department of State translation, FRUS 1961-63 vol. VI, doc. 66).
+LETTER_27_OCTOBER = (
+    "I therefore make this proposal: We are willing to remove from Cuba the means which you regard as "
+    "offensive. We are willing to carry this out and to make this pledge in the United Nations. Your "
+    "representatives will make a declaration to the effect that the United States, for its part, considering "
+    "the uneasiness and anxiety of the Soviet State, will remove its analogous means from Turkey."
+)
+
+#: Key words the chapter compares between the two letters.
+KEYWORDS = ("armaments", "cuba", "invade", "nations", "offensive", "pledge", "remove", "ships", "state", "turkey")
+
+#: Event ids of the ordering exercise, in the jumbled order the chapter prints them.
+DAY_EVENTS = (
+    "sac-defcon-2",
+    "khrushchev-letter-26-october",
+    "u2-finds-missile-sites",
+    "khrushchev-broadcast-acceptance",
+    "kennedy-quarantine-address",
+    "khrushchev-letter-27-october",
+    "kennedy-told-of-missiles",
+    "oas-backs-quarantine",
+)
+
+BLACK_SATURDAY = _dt.date(1962, 10, 27)
+
+
+# --- reference answers, computed from the tables ---------------------------------
+
+
+def _haversine_km(lat1, lon1, lat2, lon2):
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = math.radians(lat2 - lat1)
+    dlambda = math.radians(lon2 - lon1)
+    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+
+
+def _cities_in_range(site, cities, range_km):
+    return sorted(
+        city["name"]
+        for city in cities
+        if _haversine_km(site["lat"], site["lon"], city["lat"], city["lon"]) <= range_km
+    )
+
+
+def _words(text):
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def _new_keywords(first, second, keywords):
+    first_words, second_words = _words(first), _words(second)
+    return sorted(word for word in keywords if word in second_words and word not in first_words)
+
+
+def _day_order():
+    rows = [row for row in load("events") if row["id"] in DAY_EVENTS]
+    return [row["id"] for row in sorted(rows, key=lambda row: row["date"])]
+
+
+def _chapter_events_on(day):
+    return [row for row in load("events") if row["chapter"] == "missile-crisis" and row["date"] == day]
+
+
+def _black_saturday():
+    return sorted(row["id"] for row in _chapter_events_on(BLACK_SATURDAY))
+
+
+def _distance_cases():
+    """Every missile site to every city, plus points that test the edges of the formula."""
+    sites, cities = load("missile_sites"), load("cities")
+    cases = [
+        Case(
+            (site["lat"], site["lon"], city["lat"], city["lon"]),
+            f"haversine_km({site['lat']}, {site['lon']}, {city['lat']}, {city['lon']}), "
+            f"from {site['name']} to {city['name']}",
+        )
+        for site in sites
+        for city in cities
+    ]
+    cases += [
+        Case((22.71658, -83.05647, 22.71658, -83.05647), "haversine_km for the same point twice"),
+        Case((0.0, 0.0, 0.0, 90.0), "haversine_km(0.0, 0.0, 0.0, 90.0), a quarter of the equator"),
+        Case((51.5, -0.1, 55.75, 37.6), "haversine_km(51.5, -0.1, 55.75, 37.6), London to Moscow"),
+        Case((-33.9, 18.4, 40.7, -74.0), "haversine_km(-33.9, 18.4, 40.7, -74.0), Cape Town to New York"),
+        Case((64.8, -147.7, 43.1, 131.9), "haversine_km(64.8, -147.7, 43.1, 131.9), across the 180th meridian"),
+    ]
+    return cases
+
+
+def _range_cases():
+    sites, cities, missiles = load("missile_sites"), load("cities"), load("missiles")
+    cases = [
+        Case((site, cities, row["range_km"]), f"cities_in_range(site {site['name']}, cities, {row['range_km']})")
+        for site in sites
+        for row in missiles
+    ]
+    cases += [
+        Case((sites[0], cities, 0.0), f"cities_in_range(site {sites[0]['name']}, cities, 0.0)"),
+        Case((sites[0], [], 5000.0), f"cities_in_range(site {sites[0]['name']}, [], 5000.0)"),
+        Case((sites[-1], cities, 10_000.0), f"cities_in_range(site {sites[-1]['name']}, cities, 10000.0)"),
+    ]
+    return cases
+
+
+def _keyword_cases():
+    return [
+        Case((LETTER_26_OCTOBER, LETTER_27_OCTOBER, KEYWORDS),
+             "new_keywords(LETTER_26_OCTOBER, LETTER_27_OCTOBER, KEYWORDS)"),
+        Case((LETTER_27_OCTOBER, LETTER_26_OCTOBER, KEYWORDS),
+             "new_keywords(LETTER_27_OCTOBER, LETTER_26_OCTOBER, KEYWORDS)"),
+        Case(("The ships sail.", "The SHIPS and the missiles.", ("ships", "sail", "missiles"))),
+        Case(("the United States", "the Soviet State", ("states", "state"))),
+        Case(("Turkey and Cuba", "Cuba and Turkey", ("turkey", "cuba"))),
+        Case(("", "Remove the means from Turkey and from Cuba", ("turkey", "remove", "cuba", "berlin"))),
+    ]
+
+
+def _event_titles():
+    return {row["id"]: row["title"] for row in load("events") if row["id"] in DAY_EVENTS}
+
+
+# --- plausible wrong answers --------------------------------------------------------
+
+
+def _haversine_in_degrees(lat1, lon1, lat2, lon2):
+    """Forgot to turn degrees into radians."""
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+
+
+def _flat_map_distance(lat1, lon1, lat2, lon2):
+    """Pythagoras on a flat latitude-longitude map, 111.2 km to every degree."""
+    return math.hypot(lat2 - lat1, lon2 - lon1) * (math.pi * EARTH_RADIUS_KM / 180)
+
+
+def _haversine_in_miles(lat1, lon1, lat2, lon2):
+    """The right formula with the Earth's radius in statute miles."""
+    return _haversine_km(lat1, lon1, lat2, lon2) / EARTH_RADIUS_KM * 3959.0
+
+
+def _haversine_without_two(lat1, lon1, lat2, lon2):
+    """Dropped the factor 2 in front of the arcsine."""
+    return _haversine_km(lat1, lon1, lat2, lon2) / 2
+
+
+def _haversine_lat_lon_swapped(lat1, lon1, lat2, lon2):
+    """Read the arguments as (longitude, latitude)."""
+    return _haversine_km(lon1, lat1, lon2, lat2)
+
+
+def _in_range_unsorted(site, cities, range_km):
+    return [
+        city["name"]
+        for city in cities
+        if _haversine_km(site["lat"], site["lon"], city["lat"], city["lon"]) <= range_km
+    ]
+
+
+def _in_range_ids(site, cities, range_km):
+    return sorted(
+        city["id"] for city in cities if _haversine_km(site["lat"], site["lon"], city["lat"], city["lon"]) <= range_km
+    )
+
+
+def _in_range_flat_map(site, cities, range_km):
+    return sorted(
+        city["name"]
+        for city in cities
+        if _flat_map_distance(site["lat"], site["lon"], city["lat"], city["lon"]) <= range_km
+    )
+
+
+def _in_range_miles(site, cities, range_km):
+    return sorted(
+        city["name"]
+        for city in cities
+        if _haversine_in_miles(site["lat"], site["lon"], city["lat"], city["lon"]) <= range_km
+    )
+
+
+def _out_of_range(site, cities, range_km):
+    return sorted(
+        city["name"] for city in cities if _haversine_km(site["lat"], site["lon"], city["lat"], city["lon"]) > range_km
+    )
+
+
+def _keywords_reversed(first, second, keywords):
+    """Listed the words of the first text that are missing from the second."""
+    return _new_keywords(second, first, keywords)
+
+
+def _keywords_case_sensitive(first, second, keywords):
+    first_words, second_words = set(re.findall(r"[A-Za-z]+", first)), set(re.findall(r"[A-Za-z]+", second))
+    return sorted(word for word in keywords if word in second_words and word not in first_words)
+
+
+def _keywords_substring(first, second, keywords):
+    """Tested `word in text`, so "state" is found inside "States"."""
+    return sorted(word for word in keywords if word in second.lower() and word not in first.lower())
+
+
+def _keywords_either_not_both(first, second, keywords):
+    first_words, second_words = _words(first), _words(second)
+    return sorted(word for word in keywords if (word in first_words) != (word in second_words))
+
+
+def _keywords_unsorted(first, second, keywords):
+    first_words, second_words = _words(first), _words(second)
+    return [word for word in keywords if word in second_words and word not in first_words]
+
+
+def _diagnose_distance(result, case):
+    if not isinstance(result, (int, float)) or isinstance(result, bool):
+        return None
+    known = [
+        (_haversine_in_degrees, "It looks as if the angles were used in degrees: convert them with math.radians first."),
+        (_haversine_in_miles, "That looks like miles: use the radius 6371.0 km."),
+        (_haversine_without_two, "That is exactly half the distance: the formula starts with 2R."),
+        (_haversine_lat_lon_swapped, "Latitude and longitude look swapped: the order is lat1, lon1, lat2, lon2."),
+        (_flat_map_distance, "That is a straight line on a flat map; use the haversine formula for the curved Earth."),
+    ]
+    for mistake, message in known:
+        if math.isclose(result, mistake(*case.args), rel_tol=1e-6) and not math.isclose(
+            result, _haversine_km(*case.args), rel_tol=0.001
+        ):
+            return message
+    return None
+
+
+def _ids_on(*days):
+    return sorted(row["id"] for day in days for row in _chapter_events_on(day))
+
+
+# --- the exercises ----------------------------------------------------------------
+
+DISTANCES = FunctionExercise(
+    id="missile-crisis-distances",
+    name="haversine_km",
+    starter='''def haversine_km(lat1, lon1, lat2, lon2):
+    """Return the great-circle distance in km between two points given in degrees."""
+    ...  # your code here''',
+    solution='''import math
+
+EARTH_RADIUS_KM = 6371.0
+
+
+def haversine_km(lat1, lon1, lat2, lon2):
+    """Return the great-circle distance in km between two points given in degrees."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = math.radians(lat2 - lat1)
+    dlambda = math.radians(lon2 - lon1)
+    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))''',
+    hint=(
+        "The functions in math work in radians, so convert every latitude and longitude with math.radians first. "
+        "Then follow the formula term by term, and do not forget the 2 in front of R."
+    ),
+    expects="a float: the great-circle distance in km on a sphere of radius 6371.0 km (within 0.1 per cent)",
+    expected=_haversine_km,
+    cases=_distance_cases,
+    rel_tol=0.001,
+    diagnose=_diagnose_distance,
+    success="A missile flies a great circle: these are the distances the range figures must be compared with.",
+    wrong=[
+        _haversine_in_degrees,
+        _flat_map_distance,
+        _haversine_in_miles,
+        _haversine_without_two,
+        _haversine_lat_lon_swapped,
+    ],
+)
+
+CITIES_IN_RANGE = FunctionExercise(
+    id="missile-crisis-cities-in-range",
+    name="cities_in_range",
+    starter='''def cities_in_range(site, cities, range_km):
+    """Return the sorted names of the cities within range_km of site."""
+    ...  # your code here''',
+    solution='''import math
+
+
+def cities_in_range(site, cities, range_km):
+    """Return the sorted names of the cities within range_km of site."""
+
+    def haversine_km(lat1, lon1, lat2, lon2):
+        phi1, phi2 = math.radians(lat1), math.radians(lat2)
+        h = (math.sin(math.radians(lat2 - lat1) / 2) ** 2
+             + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+        return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+    return sorted(
+        city["name"]
+        for city in cities
+        if haversine_km(site["lat"], site["lon"], city["lat"], city["lon"]) <= range_km
+    )''',
+    hint=(
+        "For each city, measure the great-circle distance from the site with haversine_km(site['lat'], "
+        "site['lon'], city['lat'], city['lon']) and keep city['name'] if it is no more than range_km. "
+        "Sort the names at the end."
+    ),
+    expects="a list of city names (str), sorted alphabetically: the cities at most range_km from the site",
+    expected=_cities_in_range,
+    cases=_range_cases,
+    wrong=[_in_range_unsorted, _in_range_ids, _in_range_flat_map, _in_range_miles, _out_of_range],
+)
+
+LETTER_KEYWORDS = FunctionExercise(
+    id="missile-crisis-letter-keywords",
+    name="new_keywords",
+    starter='''import re
+
+
+def new_keywords(first, second, keywords):
+    """Return the sorted keywords that occur in second but not in first."""
+    ...  # your code here''',
+    solution='''import re
+
+
+def new_keywords(first, second, keywords):
+    """Return the sorted keywords that occur in second but not in first."""
+    first_words = set(re.findall(r"[a-z]+", first.lower()))
+    second_words = set(re.findall(r"[a-z]+", second.lower()))
+    return sorted(word for word in keywords if word in second_words and word not in first_words)''',
+    hint=(
+        "Turn each text into a set of lower-case words with re.findall(r'[a-z]+', text.lower()). "
+        "Then keep a keyword if it is in the second set and not in the first, and sort the result."
+    ),
+    expects="a list of the keywords (str) that occur as whole words in `second` but not in `first`, sorted",
+    expected=_new_keywords,
+    cases=_keyword_cases,
+    wrong=[
+        _keywords_reversed,
+        _keywords_case_sensitive,
+        _keywords_substring,
+        _keywords_either_not_both,
+        _keywords_unsorted,
+    ],
+)
+
+DAY_ORDER = OrderExercise(
+    id="missile-crisis-day-order",
+    name="crisis_days",
+    starter="crisis_days = ...  # a list of the eight ids, earliest first",
+    solution="""chosen = {
+    "sac-defcon-2", "khrushchev-letter-26-october", "u2-finds-missile-sites",
+    "khrushchev-broadcast-acceptance", "kennedy-quarantine-address", "khrushchev-letter-27-october",
+    "kennedy-told-of-missiles", "oas-backs-quarantine",
+}
+events = sorted((row for row in load("events") if row["id"] in chosen), key=lambda row: row["date"])
+crisis_days = [row["id"] for row in events]""",
+    hint=(
+        "The photographs came two days before the President saw them; the address came before the vote "
+        "of the American states, and the alert of Strategic Air Command came with the quarantine itself."
+    ),
+    expects="a list of the eight event ids, earliest first",
+    items=_day_order,
+    titles=_event_titles,
+    wrong=[
+        list(DAY_EVENTS),  # the jumbled order as given
+        # the President told on the day of the flight, before the photographs
+        [
+            "kennedy-told-of-missiles",
+            "u2-finds-missile-sites",
+            "kennedy-quarantine-address",
+            "oas-backs-quarantine",
+            "sac-defcon-2",
+            "khrushchev-letter-26-october",
+            "khrushchev-letter-27-october",
+            "khrushchev-broadcast-acceptance",
+        ],
+        # the two letters swapped: the tougher public letter put first
+        [
+            "u2-finds-missile-sites",
+            "kennedy-told-of-missiles",
+            "kennedy-quarantine-address",
+            "oas-backs-quarantine",
+            "sac-defcon-2",
+            "khrushchev-letter-27-october",
+            "khrushchev-letter-26-october",
+            "khrushchev-broadcast-acceptance",
+        ],
+    ],
+)
+
+BLACK_SATURDAY_EVENTS = ValueExercise(
+    id="missile-crisis-black-saturday",
+    name="black_saturday",
+    starter="black_saturday = ...  # a sorted list of event ids",
+    solution="""import datetime as dt
+
+black_saturday = sorted(
+    row["id"]
+    for row in load("events")
+    if row["chapter"] == "missile-crisis" and row["date"] == dt.date(1962, 10, 27)
+)""",
+    hint=(
+        "Filter load('events') on two columns: chapter must be 'missile-crisis' and date must equal "
+        "datetime.date(1962, 10, 27). Keep only the ids and sort them."
+    ),
+    expects="a list of event ids (str), sorted alphabetically: this chapter's events dated 27 October 1962",
+    expected=_black_saturday,
+    wrong=[
+        _ids_on(_dt.date(1962, 10, 26), BLACK_SATURDAY),  # 26 October counted too
+        _ids_on(BLACK_SATURDAY, _dt.date(1962, 10, 28)),  # 28 October counted too
+        [row["id"] for row in _chapter_events_on(BLACK_SATURDAY)],  # not sorted
+        [event for event in _black_saturday() if event != "anderson-u2-shot-down"],  # the U-2 left out
+    ],
+)
+
+BREAKTHROUGH = ChoiceExercise(
+    id="missile-crisis-breakthrough",
+    name="breakthrough_verdict",
+    starter='breakthrough_verdict = ...  # "A", "B", "C" or "D"',
+    solution='breakthrough_verdict = "B"',
+    hint=(
+        "Look at your list of events of 27 October, and at the date on which Khrushchev announced "
+        "that the missiles would be dismantled."
+    ),
+    expects='a one-letter string, "A", "B", "C" or "D"',
+    options={
+        "A": "The claim is right: after the letter of 26 October the crisis was over",
+        "B": (
+            "The claim is only partly right: the letter of 26 October first offered the terms of the settlement, "
+            "but on 27 October came a harder public letter, a U-2 shot down and a secret promise about Turkey, "
+            "and the crisis ended only with Khrushchev's broadcast of 28 October"
+        ),
+        "C": (
+            "The claim is wrong: Khrushchev never offered to remove the missiles in return for a promise "
+            "not to invade Cuba"
+        ),
+        "D": (
+            "The claim is wrong because the letter of 26 October was broadcast on the radio and the letter "
+            "of 27 October was secret"
+        ),
+    },
+    answer="B",
+    feedback={
+        "A": "Count the events of 27 October in the table: a U-2 was shot down the day after the letter.",
+        "C": "Read Source B again: it links the Soviet specialists in Cuba to a promise not to invade.",
+        "D": "It was the other way round: the 26 October letter was private, and the 27 October letter was broadcast.",
+    },
+    wrong=["A", "C", "D"],
+)
+
+for _exercise in (DISTANCES, CITIES_IN_RANGE, LETTER_KEYWORDS, DAY_ORDER, BLACK_SATURDAY_EVENTS, BREAKTHROUGH):
+    register(_exercise)
