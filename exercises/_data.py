@@ -19,7 +19,7 @@ import io
 import tomllib
 from importlib import resources
 
-__all__ = ["load", "manifest", "tables", "table_bytes", "sha256"]
+__all__ = ["load", "manifest", "tables", "table_bytes", "sha256", "events_in_order", "event_titles"]
 
 _DATA = "data"
 
@@ -91,3 +91,24 @@ def load(name: str) -> list[dict]:
     Each call returns new objects: change them as you like.
     """
     return copy.deepcopy(list(_parsed(name, sha256(name))))
+
+
+def events_in_order(ids) -> list[str]:
+    """The ids of these events (rows of the ``events`` table), earliest first.
+
+    Ordering exercises use it for their right answer, so the answer always
+    follows the dates in the table.  Two events on the same day keep the
+    order of ``ids``.
+    """
+    wanted = list(ids)
+    rows = {row["id"]: row for row in load("events") if row["id"] in wanted}
+    missing = [key for key in wanted if key not in rows]
+    if missing:
+        raise KeyError(f"events.csv has no event {missing[0]!r}")
+    return sorted(wanted, key=lambda key: rows[key]["date"])
+
+
+def event_titles(ids) -> dict[str, str]:
+    """A dict of event id -> title for these events, for the messages of ordering exercises."""
+    wanted = set(ids)
+    return {row["id"]: row["title"] for row in load("events") if row["id"] in wanted}

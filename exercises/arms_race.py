@@ -9,7 +9,7 @@ source) and ``events``; nothing is typed in from a solution.
 from __future__ import annotations
 
 from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise, register
-from ._data import load
+from ._data import event_titles, events_in_order, load
 
 
 # --- reference answers, computed from the tables ---------------------------------
@@ -67,12 +67,11 @@ ARMS_EVENTS = (
 
 
 def _arms_order():
-    rows = [row for row in load("events") if row["id"] in ARMS_EVENTS]
-    return [row["id"] for row in sorted(rows, key=lambda row: row["date"])]
+    return events_in_order(ARMS_EVENTS)
 
 
 def _event_titles():
-    return {row["id"]: row["title"] for row in load("events") if row["id"] in ARMS_EVENTS}
+    return event_titles(ARMS_EVENTS)
 
 
 def _stockpile_rows(first_year, last_year):

@@ -18,7 +18,7 @@ Conventions shown here:
 from __future__ import annotations
 
 from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise, register
-from ._data import load
+from ._data import event_titles, events_in_order, load
 
 #: The total that the seed essay claims for refugees from East Germany, 1948-1960.
 SEED_CLAIM = 250_000
@@ -58,12 +58,11 @@ CRISIS_EVENTS = (
 
 
 def _crisis_order():
-    rows = [row for row in load("events") if row["id"] in CRISIS_EVENTS]
-    return [row["id"] for row in sorted(rows, key=lambda row: row["date"])]
+    return events_in_order(CRISIS_EVENTS)
 
 
 def _event_titles():
-    return {row["id"]: row["title"] for row in load("events") if row["id"] in CRISIS_EVENTS}
+    return event_titles(CRISIS_EVENTS)
 
 
 def _rows_between(first_year, last_year):

@@ -11,7 +11,7 @@ giving the share Cuba kept instead of the share it lost.
 from __future__ import annotations
 
 from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, register
-from ._data import load
+from ._data import event_titles, events_in_order, load
 
 
 # --- reference answers, computed from the tables ---------------------------------
@@ -48,12 +48,11 @@ CUBA_EVENTS = (
 
 
 def _cuba_order():
-    rows = [row for row in load("events") if row["id"] in CUBA_EVENTS]
-    return [row["id"] for row in sorted(rows, key=lambda row: row["date"])]
+    return events_in_order(CUBA_EVENTS)
 
 
 def _event_titles():
-    return {row["id"]: row["title"] for row in load("events") if row["id"] in CUBA_EVENTS}
+    return event_titles(CUBA_EVENTS)
 
 
 def _swapped(order, first, second):

@@ -21,7 +21,7 @@ import math
 import re
 
 from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise, register
-from ._data import load
+from ._data import event_titles, events_in_order, load
 
 __all__ = ["EARTH_RADIUS_KM", "KEYWORDS", "LETTER_26_OCTOBER", "LETTER_27_OCTOBER"]
 
@@ -91,8 +91,7 @@ def _new_keywords(first, second, keywords):
 
 
 def _day_order():
-    rows = [row for row in load("events") if row["id"] in DAY_EVENTS]
-    return [row["id"] for row in sorted(rows, key=lambda row: row["date"])]
+    return events_in_order(DAY_EVENTS)
 
 
 def _chapter_events_on(day):
@@ -154,7 +153,7 @@ def _keyword_cases():
 
 
 def _event_titles():
-    return {row["id"]: row["title"] for row in load("events") if row["id"] in DAY_EVENTS}
+    return event_titles(DAY_EVENTS)
 
 
 # --- plausible wrong answers --------------------------------------------------------

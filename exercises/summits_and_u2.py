@@ -11,7 +11,7 @@ Soviet statement for an American one.
 from __future__ import annotations
 
 from ._core import ChoiceExercise, OrderExercise, ValueExercise, register
-from ._data import load
+from ._data import event_titles, events_in_order, load
 
 
 # --- reference answers, computed from the tables ---------------------------------
@@ -29,12 +29,11 @@ U2_EVENTS = (
 
 
 def _u2_order():
-    rows = [row for row in load("events") if row["id"] in U2_EVENTS]
-    return [row["id"] for row in sorted(rows, key=lambda row: row["date"])]
+    return events_in_order(U2_EVENTS)
 
 
 def _event_titles():
-    return {row["id"]: row["title"] for row in load("events") if row["id"] in U2_EVENTS}
+    return event_titles(U2_EVENTS)
 
 
 def _first_admission():

@@ -10,7 +10,7 @@ turned upside down ...).
 from __future__ import annotations
 
 from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, register
-from ._data import load
+from ._data import event_titles, events_in_order, load
 
 
 # --- reference answers, computed from the tables ---------------------------------
@@ -28,12 +28,11 @@ THAW_EVENTS = (
 
 
 def _event_titles():
-    return {row["id"]: row["title"] for row in load("events") if row["id"] in THAW_EVENTS}
+    return event_titles(THAW_EVENTS)
 
 
 def _thaw_order():
-    rows = [row for row in load("events") if row["id"] in THAW_EVENTS]
-    return [row["id"] for row in sorted(rows, key=lambda row: row["date"])]
+    return events_in_order(THAW_EVENTS)
 
 
 def _values(rows, measure, side):

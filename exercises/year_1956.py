@@ -10,7 +10,7 @@ authenticity ...).
 from __future__ import annotations
 
 from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, register
-from ._data import load
+from ._data import event_titles, events_in_order, load
 
 
 # --- reference answers, computed from the tables ---------------------------------
@@ -27,12 +27,11 @@ HUNGARY_EVENTS = (
 
 
 def _event_titles():
-    return {row["id"]: row["title"] for row in load("events") if row["id"] in HUNGARY_EVENTS}
+    return event_titles(HUNGARY_EVENTS)
 
 
 def _hungary_order():
-    rows = [row for row in load("events") if row["id"] in HUNGARY_EVENTS]
-    return [row["id"] for row in sorted(rows, key=lambda row: row["date"])]
+    return events_in_order(HUNGARY_EVENTS)
 
 
 def _dates(rows):
