@@ -80,3 +80,16 @@ def test_events_are_dated_unique_and_belong_to_chapters():
 def test_manifests_tool_agrees():
     done = subprocess.run([sys.executable, str(ROOT / "tools" / "manifests.py")], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout
+
+
+def test_ordering_exercises_on_events_have_one_right_answer():
+    import exercises
+    from exercises._core import OrderExercise
+
+    dates = {row["id"]: row["date"] for row in _data.load("events")}
+    for exercise_id in exercises.ids():
+        exercise = exercises.get(exercise_id)
+        if isinstance(exercise, OrderExercise):
+            items = exercise.items()
+            on_days = [dates[item] for item in items if item in dates]
+            assert len(on_days) == len(set(on_days)), f"{exercise_id}: two of its events share a day"

@@ -1,0 +1,224 @@
+"""Exercises of the chapter "After the brink, 1962-63" (book/aftermath.md).
+
+The chapter covers the secret removal of the Jupiter missiles, the hotline
+agreement of 20 June 1963, the Limited Test Ban Treaty of 5 August 1963 and
+the question of who "won" the Cuban missile crisis.
+
+Expected answers are computed from the table ``nuclear_tests`` (tests per
+year and country, 1955-1963); the multiple-choice answers rest on the sources
+quoted in the chapter.  ``starter`` and ``solution`` are the exact code of
+the chapter's starter cell and of the first cell of its solution block.
+"""
+
+from __future__ import annotations
+
+from ._core import Case, ChoiceExercise, FunctionExercise, ValueExercise, register
+from ._data import load
+
+#: The two superpowers, as named in the ``country`` column of ``nuclear_tests``.
+SUPERPOWERS = ("USA", "USSR")
+
+#: The years between the end of the moratorium (September 1961) and the treaty (August 1963).
+SURGE_YEARS = (1961, 1962)
+
+
+# --- reference answers, computed from the table ------------------------------------
+
+
+def _total_tests(rows, year):
+    return sum(row["tests"] for row in rows if row["year"] == year)
+
+
+def _tests(countries, years):
+    return sum(row["tests"] for row in load("nuclear_tests") if row["country"] in countries and row["year"] in years)
+
+
+def _superpower_tests():
+    return _tests(SUPERPOWERS, SURGE_YEARS)
+
+
+def _rows_of(countries):
+    return [row for row in load("nuclear_tests") if row["country"] in countries]
+
+
+# --- plausible wrong answers --------------------------------------------------------
+
+
+def _superpowers_only(rows, year):
+    return sum(row["tests"] for row in rows if row["year"] == year and row["country"] in SUPERPOWERS)
+
+
+def _up_to_year(rows, year):
+    return sum(row["tests"] for row in rows if row["year"] <= year)
+
+
+def _count_of_rows(rows, year):
+    return len([row for row in rows if row["year"] == year])
+
+
+def _largest_country(rows, year):
+    return max((row["tests"] for row in rows if row["year"] == year), default=0)
+
+
+# --- messages that name a known mistake ---------------------------------------------
+
+
+def _diagnose_total(result, case):
+    rows, year = case.args
+    right = _total_tests(rows, year)
+    if result == right:
+        return None
+    if result == _superpowers_only(rows, year):
+        return "Britain and France tested too: count every country, not only the USA and the USSR."
+    if result == _up_to_year(rows, year):
+        return "That adds up every year up to the one asked for: keep only the rows of that year."
+    if result == _count_of_rows(rows, year):
+        return "That is the number of rows (countries), not the number of tests: add up row['tests']."
+    return None
+
+
+def _diagnose_surge(answer):
+    if isinstance(answer, bool) or not isinstance(answer, int):
+        return None
+    if answer == _tests(("USA", "USSR", "UK", "France"), SURGE_YEARS):
+        return "Only the two superpowers: leave out Britain and France."
+    if answer == _tests(SUPERPOWERS, (1962,)):
+        return "Count 1961 as well as 1962."
+    if answer == _tests(SUPERPOWERS, (1961, 1962, 1963)):
+        return "Stop at 1962: the treaty was signed in 1963."
+    return None
+
+
+# --- the exercises ----------------------------------------------------------------
+
+TESTS_IN_YEAR = FunctionExercise(
+    id="aftermath-tests-in-year",
+    name="total_tests",
+    starter='''def total_tests(rows, year):
+    """Return the number of nuclear tests by all countries in year."""
+    ...  # your code here''',
+    solution='''def total_tests(rows, year):
+    """Return the number of nuclear tests by all countries in year."""
+    return sum(row["tests"] for row in rows if row["year"] == year)''',
+    hint=(
+        "Add up row['tests'] over the rows whose row['year'] is the year asked for. "
+        "Every country counts, not only the two superpowers."
+    ),
+    expects="an int: the nuclear tests of all countries together in that year (0 if there were none)",
+    expected=_total_tests,
+    cases=lambda: [
+        Case((load("nuclear_tests"), 1958)),
+        Case((load("nuclear_tests"), 1959)),
+        Case((load("nuclear_tests"), 1960)),
+        Case((load("nuclear_tests"), 1962)),
+        Case((load("nuclear_tests"), 1963)),
+        Case((_rows_of(("UK", "France")), 1962), "total_tests(rows of the UK and France only, 1962)"),
+    ],
+    diagnose=_diagnose_total,
+    wrong=[_superpowers_only, _up_to_year, _count_of_rows, _largest_country],
+)
+
+SUPERPOWER_SURGE = ValueExercise(
+    id="aftermath-superpower-surge",
+    name="superpower_tests",
+    starter="""rows = load("nuclear_tests")
+superpower_tests = ...  # an int""",
+    solution="""rows = load("nuclear_tests")
+superpower_tests = sum(
+    row["tests"]
+    for row in rows
+    if row["country"] in ("USA", "USSR") and row["year"] in (1961, 1962)
+)""",
+    hint=(
+        "Keep only the rows of the USA and the USSR, and only the years 1961 and 1962, "
+        "then add up their tests."
+    ),
+    expects="an int: the tests of the USA and the USSR together in 1961 and 1962",
+    expected=_superpower_tests,
+    diagnose=_diagnose_surge,
+    success="Both superpowers tested more in 1961-62 than in any two earlier years: the pause had not slowed the race.",
+    wrong=[
+        _tests(("USA", "USSR", "UK", "France"), SURGE_YEARS),  # Britain and France counted too
+        _tests(SUPERPOWERS, (1962,)),  # 1962 only
+        _tests(SUPERPOWERS, (1961, 1962, 1963)),  # 1963 added
+        _tests(("USA",), SURGE_YEARS),  # the USA alone
+    ],
+)
+
+HOTLINE_MEDIUM = ChoiceExercise(
+    id="aftermath-hotline-medium",
+    name="hotline_medium",
+    starter='hotline_medium = ...  # "A", "B", "C" or "D"',
+    solution='hotline_medium = "C"',
+    hint="Look at the equipment named in point 1a of the Annex in Source A, and at where the American end was put.",
+    expects='a one-letter string, "A", "B", "C" or "D"',
+    options={
+        "A": "A red telephone on the president's desk in the Oval Office, for direct voice calls to the Kremlin.",
+        "B": "A telephone line between the White House and the Kremlin, used every day for routine diplomacy.",
+        "C": (
+            "A link between teleprinters, over a wire telegraph circuit and a radiotelegraph circuit, "
+            "for use in an emergency, with the American end at the Pentagon."
+        ),
+        "D": "A television link so that the two leaders could see each other while they talked.",
+    },
+    answer="C",
+    feedback={
+        "A": "That is the film version. The agreement names telegraph-teleprinter equipment, not a telephone.",
+        "B": "The agreement says the link is for use in time of emergency, and it was not a telephone line.",
+        "D": "Nothing in the agreement mentions pictures: it names telegraph and radiotelegraph circuits.",
+    },
+    wrong=["A", "B", "D"],
+)
+
+WHO_WON = ChoiceExercise(
+    id="aftermath-who-won",
+    name="who_won",
+    starter='who_won = ...  # "A", "B", "C" or "D"',
+    solution='who_won = "C"',
+    hint="List what each side gained in public, what it gained in secret and what it gave up; then ask how it looked in 1962.",
+    expects='a one-letter string, "A", "B", "C" or "D"',
+    options={
+        "A": "The USA won outright: the USSR gave up its missiles in Cuba and got nothing in return.",
+        "B": "Both sides got everything they wanted, so both won equally.",
+        "C": (
+            "Each side gained something and gave something up, but because the Jupiter part of the deal was "
+            "secret, the settlement looked at the time like a Soviet retreat."
+        ),
+        "D": "The USSR won outright, because the Jupiters left Turkey and Italy.",
+    },
+    answer="C",
+    feedback={
+        "A": "The USSR did get something: a pledge not to invade Cuba, and, in secret, the removal of the Jupiters.",
+        "B": "Khrushchev wanted missiles in Cuba and had to take them out; Kennedy had to accept Castro and lose the Jupiters.",
+        "D": "The Jupiters went, but the Soviet missiles left Cuba too, and in public it looked like a Soviet retreat.",
+    },
+    wrong=["A", "B", "D"],
+)
+
+SOURCE_B_PROVENANCE = ChoiceExercise(
+    id="aftermath-source-b-provenance",
+    name="source_b_provenance",
+    starter='source_b_provenance = ...  # "A", "B", "C" or "D"',
+    solution='source_b_provenance = "B"',
+    hint="Who is speaking in Source B, to whom, and what did the treaty still need before it could come into force?",
+    expects='a one-letter string, "A", "B", "C" or "D"',
+    options={
+        "A": "It is a Soviet statement, so it exaggerates how much the treaty meant.",
+        "B": (
+            "It is the president speaking to the American people the day after the talks ended, to win support "
+            "for a treaty that the Senate still had to approve, so it stresses hope."
+        ),
+        "C": "It was written many years after the treaty, so the speaker may have forgotten details.",
+        "D": "It is a private letter, so it shows what Kennedy really thought.",
+    },
+    answer="B",
+    feedback={
+        "A": "Check the provenance: the speaker is President Kennedy.",
+        "C": "Check the date: Kennedy spoke on 26 July 1963, the day after the talks ended.",
+        "D": "It was a radio and television address to the American people, not a private letter.",
+    },
+    wrong=["A", "C", "D"],
+)
+
+for _exercise in (TESTS_IN_YEAR, SUPERPOWER_SURGE, HOTLINE_MEDIUM, WHO_WON, SOURCE_B_PROVENANCE):
+    register(_exercise)
