@@ -9,7 +9,10 @@ so the page loads everything from the book's own site and nothing from elsewhere
   (installed by ``make runtime`` into ``node_modules/``, from package-lock.json);
 * ``_static/wheels/<hash>/thaw_to_brink_exercises-<version>-py3-none-any.whl``:
   the ``exercises`` package with its data tables, built here as a pure-Python wheel
-  (the hash of its sources names the folder, so a browser never keeps a stale copy).
+  (the hash of its sources names the folder, so a browser never keeps a stale copy),
+  and ``_static/wheels/index.json`` naming it.  The worker reads index.json (revalidated
+  each time Python starts), so pages that an incremental build did not rewrite still
+  load the current wheel.
 
 The worker loads the wheel with ``pyodide.loadPackage(url)``: the in-page check is the
 code that pytest tests.
@@ -17,6 +20,7 @@ code that pytest tests.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import shutil
@@ -68,10 +72,26 @@ def _wheel_sources() -> list[Path]:
     return files
 
 
-def _build_wheel(target: Path) -> Path:
+def _without_solutions(source: str) -> str:
+    """The module with every ``solution=...`` argument emptied (for the student edition's wheel).
+
+    ``solution`` is the code of the chapter's solution cell; the checks never use it (only the
+    tests do, through ``solution_answer``).  What a check needs to judge an answer (``expected``,
+    a choice's ``answer``) stays: the page cannot check without it.
+    """
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            for keyword in node.keywords:
+                if keyword.arg == "solution":
+                    keyword.value = ast.Constant("# Not in the student edition.\n")
+    return ast.unparse(tree) + "\n"
+
+
+def _build_wheel(target: Path, student: bool = False) -> Path:
     """Build the exercises wheel into ``target/<hash>/`` from a copy of the sources (the tree stays clean)."""
     sources = _wheel_sources()
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(b"student" if student else b"full")
     for path in sources:
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())
@@ -85,6 +105,8 @@ def _build_wheel(target: Path) -> Path:
             dest = copy / path.relative_to(ROOT)
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, dest)
+            if student and path.suffix == ".py" and not path.name.startswith("_"):
+                dest.write_text(_without_solutions(path.read_text(encoding="utf-8")), encoding="utf-8")
         done = subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "--quiet", "--disable-pip-version-check",
              "--no-deps", "--no-build-isolation", "-w", str(Path(tmp) / "dist"), str(copy)],
@@ -102,13 +124,20 @@ def _build_wheel(target: Path) -> Path:
         return Path(shutil.copy2(wheels[0], folder / wheels[0].name))
 
 
+def _write_index(wheel: Path, target: Path) -> None:
+    index = {"wheel": wheel.relative_to(target).as_posix(), "pyodide": _pinned_version()}
+    (target / "index.json").write_text(json.dumps(index) + "\n", encoding="utf-8")
+
+
 def _builder_inited(app: Sphinx) -> None:
     app.runner_wheel = None  # type: ignore[attr-defined]
     if app.builder.format != "html":
         return
     _check_runtime()
-    wheel = _build_wheel(Path(app.outdir) / "_static" / "wheels")
-    app.runner_wheel = wheel.relative_to(Path(app.outdir) / "_static").as_posix()  # type: ignore[attr-defined]
+    target = Path(app.outdir) / "_static" / "wheels"
+    wheel = _build_wheel(target, student=app.tags.has("student"))
+    _write_index(wheel, target)
+    app.runner_wheel = wheel.relative_to(target).as_posix()  # type: ignore[attr-defined]
     logger.info(f"runner: pyodide {_pinned_version()}, wheel {app.runner_wheel}")
 
 
@@ -126,7 +155,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
     app.add_js_file(
         "runner.js",
         loading_method="defer",
-        **{"data-wheel": app.runner_wheel, "data-time-limit": str(TIME_LIMIT)},
+        **{"data-time-limit": str(TIME_LIMIT)},
     )
 
 
