@@ -18,7 +18,7 @@ BUILD = Path(os.environ.get("BUILDDIR", ROOT / "_build"))
 HTML = BUILD / "html"
 
 # Pages of the book that are not chapters (no exercises, no key question).
-NON_CHAPTERS = {"index", "glossary", "sources", "timeline"}
+NON_CHAPTERS = {"index", "glossary", "sources", "timeline", "instructors"}
 
 
 def toctree_pages() -> list[str]:
@@ -50,7 +50,7 @@ def keys() -> set[str]:
 def build_book() -> Path:
     """Build the book like `make html` does (the execution cache is reused; the environment is rebuilt)."""
     done = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-c", str(ROOT), "-nW", "--keep-going", "-E", "-b", "html", str(ROOT / "book"), str(HTML)],
+        [sys.executable, "-m", "sphinx", "-c", str(ROOT), "-nW", "--keep-going", "-j", "auto", "-E", "-b", "html", str(ROOT / "book"), str(HTML)],
         cwd=ROOT,
         capture_output=True,
         text=True,

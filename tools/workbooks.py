@@ -1,16 +1,24 @@
 """Write one Jupyter workbook per chapter into workbooks/: the chapter without its solutions.
 
-    python tools/workbooks.py [--force] [--out workbooks] [chapter ...]
+    python tools/workbooks.py [--force] [--out workbooks] [--book book] [chapter ...]
 
 Every chapter is converted in memory first; if any fails, the script names the
 chapter and the reason and writes nothing.  An existing workbook is never
 overwritten (a student may have worked in it): it is left alone and reported.
 With --force it is copied aside to <name>.<time>.bak.ipynb first, then replaced.
+
+A cell of the narrative that uses a student's answer (a name the starter cell of an
+earlier exercise defines, or a name computed from one) fails until the exercise is
+solved: it is tagged ``raises-exception``, so "Run All" in Jupyter (and nbclient)
+goes on past it, and a first comment line says which exercise it waits for.
+
+book/_ext/downloads.py uses notebook() for the .ipynb download of each chapter page.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import re
 import sys
 import time
@@ -41,26 +49,92 @@ except ImportError:
     ) from None'''
 
 
-def chapters() -> list[str]:
-    """The chapters of the book, in toctree order: pages that declare exercises."""
-    text = (BOOK / "index.md").read_text(encoding="utf-8")
+def chapters(book: Path = BOOK) -> list[str]:
+    """The chapters of the book, in toctree order: notebook pages (kernelspec in the front matter) that declare exercises."""
+    text = (book / "index.md").read_text(encoding="utf-8")
     pages = re.findall(r"^([a-z0-9-]+)$", text, re.M)
-    return [page for page in pages if "{exercise-start}" in (BOOK / f"{page}.md").read_text(encoding="utf-8")]
+    found = []
+    for page in pages:
+        source = (book / f"{page}.md").read_text(encoding="utf-8")
+        if re.match(r"---\n.*?^kernelspec:.*?^---$", source, re.S | re.M) and "{exercise-start}" in source:
+            found.append(page)
+    return found
 
 
 def without_solutions(text: str) -> str:
+    for block in SOLUTION.finditer(text):  # a block left open would swallow the next exercise up to its solution's end
+        if block.group(0).count("{solution-start}") > 1 or "{exercise-start}" in block.group(0):
+            label = re.match(r"```\{solution-start\}\s*(\S*)", block.group(0)).group(1)
+            raise ValueError(f"the solution block {label} is not closed by ```{{solution-end}}``` before the next exercise")
     stripped = SOLUTION.sub("", text)
     if "{solution-start}" in stripped or "{solution-end}" in stripped:
         raise ValueError("a solution block is not closed by ```{solution-end}``` followed by ```")
     return stripped
 
 
-def workbook(page: str) -> nbformat.NotebookNode:
-    """The workbook of one chapter, as a notebook in memory."""
-    path = BOOK / f"{page}.md"
+EXERCISE_LABEL = re.compile(r"```\{exercise-start\}[^\n]*\n(?::[^\n]*\n)*?:label:\s*(\S+)")
+
+
+def _names(code: str) -> tuple[set[str], set[str]]:
+    """The names a cell reads before binding them, and the names it binds (a rough view, statement by statement)."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:  # IPython magics: treat as reading and binding nothing
+        return set(), set()
+    read, bound = set(), set()
+    for statement in tree.body:
+        loads, stores = set(), set()
+        for node in ast.walk(statement):
+            if isinstance(node, ast.Name):
+                (loads if isinstance(node.ctx, ast.Load) else stores).add(node.id)
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                stores.add(node.name)
+            elif isinstance(node, ast.alias):
+                stores.add((node.asname or node.name).split(".")[0])
+        read |= loads - stores - bound
+        bound |= stores
+    return read, bound
+
+
+def mark_cells_that_use_answers(notebook: nbformat.NotebookNode) -> None:
+    """Tag `raises-exception` every cell outside an exercise that uses a student's answer (see the module docstring)."""
+    waiting: dict[str, str] = {}  # name -> the exercise whose answer it comes from
+    exercise = None
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            label = EXERCISE_LABEL.search(cell.source)
+            if label:
+                exercise = label.group(1)
+            if "{exercise-end}" in cell.source:
+                exercise = None
+            continue
+        if cell.cell_type != "code":
+            continue
+        read, bound = _names(cell.source)
+        if exercise is not None:  # starter and check cells: what the starter defines is the student's answer
+            for name in bound:
+                waiting[name] = exercise
+            continue
+        uses = sorted({waiting[name] for name in read if name in waiting})
+        if uses:
+            tags = cell.metadata.setdefault("tags", [])
+            if "raises-exception" not in tags:
+                tags.append("raises-exception")
+            cell.source = f"# This cell uses your answer to {', '.join(uses)}: it works once that check passes.\n" + cell.source
+            for name in bound:
+                waiting[name] = uses[0]
+        else:
+            for name in bound:
+                waiting.pop(name, None)
+
+
+def notebook(page: str, book: Path = BOOK, solutions: bool = False) -> nbformat.NotebookNode:
+    """One chapter as a Jupyter notebook in memory: the workbook, or with solutions=True the whole chapter."""
+    path = book / f"{page}.md"
     if not path.exists():
-        raise FileNotFoundError(f"{path.relative_to(ROOT)} does not exist")
-    notebook = jupytext.reads(without_solutions(path.read_text(encoding="utf-8")), fmt="md:myst")
+        raise FileNotFoundError(f"{path} does not exist")
+    text = path.read_text(encoding="utf-8")
+    notebook = jupytext.reads(text if solutions else without_solutions(text), fmt="md:myst")
     found = False
     for cell in notebook.cells:
         if cell.cell_type == "code" and cell.source.strip() == IMPORT_CELL:
@@ -68,10 +142,19 @@ def workbook(page: str) -> nbformat.NotebookNode:
             found = True
     if not found:
         raise ValueError(f"no cell that is exactly `{IMPORT_CELL}`")
+    if not solutions:
+        mark_cells_that_use_answers(notebook)
+    for index, cell in enumerate(notebook.cells):  # the same chapter always gives the same file
+        cell.id = f"cell-{index}"
     notebook.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
     notebook.metadata.pop("jupytext", None)
     nbformat.validate(notebook)
     return notebook
+
+
+def workbook(page: str, book: Path = BOOK) -> nbformat.NotebookNode:
+    """The workbook of one chapter (no solutions), as a notebook in memory."""
+    return notebook(page, book, solutions=False)
 
 
 def main(argv: list[str]) -> int:
@@ -79,14 +162,16 @@ def main(argv: list[str]) -> int:
     parser.add_argument("chapters", nargs="*", help="chapter slugs (default: every chapter)")
     parser.add_argument("--out", default=str(ROOT / "workbooks"))
     parser.add_argument("--force", action="store_true", help="replace existing workbooks, keeping a copy")
+    parser.add_argument("--book", default=str(BOOK), help="the folder of the chapters (default: book/)")
     args = parser.parse_args(argv)
-    pages = args.chapters or chapters()
+    book = Path(args.book)
+    pages = args.chapters or chapters(book)
     out = Path(args.out)
 
     books = {}
     for page in pages:  # convert everything before writing anything
         try:
-            books[page] = nbformat.writes(workbook(page))
+            books[page] = nbformat.writes(workbook(page, book))
         except Exception as error:  # noqa: BLE001 - report any failure by chapter
             print(f"workbooks: chapter {page!r} failed to convert: {error}", file=sys.stderr)
             print("workbooks: nothing was written.", file=sys.stderr)

@@ -1,0 +1,330 @@
+"""Editions for students: workbooks without solutions, the student edition, and each chapter's .ipynb download.
+
+The student edition is built into $BUILDDIR/student/html (like `make html-student`), reusing the
+execution cache of the main build ($BUILDDIR/.jupyter_cache, filled by the `built` fixture first).
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+import exercises
+from conftest import BOOK, BUILD, ROOT, chapters
+
+sys.path.insert(0, str(ROOT / "tools"))
+import workbooks  # noqa: E402  (tools/workbooks.py)
+
+CHAPTERS = chapters()
+STUDENT = BUILD / "student" / "html"
+CHECK_CELL = re.compile(r'^check\("([a-z0-9-]+)", \w+\)\s*$')
+
+
+# --- what counts as solution text ----------------------------------------------------------
+
+
+def solution_blocks(page: str) -> list[str]:
+    return [m.group(0) for m in workbooks.SOLUTION.finditer((BOOK / f"{page}.md").read_text(encoding="utf-8"))]
+
+
+def distinctive_lines() -> dict[str, set[str]]:
+    """Per chapter: the long lines (> 25 characters) of its solution blocks that appear nowhere else in the chapter."""
+    found = {}
+    for page in CHAPTERS:
+        rest = workbooks.without_solutions((BOOK / f"{page}.md").read_text(encoding="utf-8"))
+        rest += "\n" + rest.replace("`", "")  # as the page shows inline code
+        lines = set()
+        for block in solution_blocks(page):
+            for line in block.splitlines():
+                line = line.strip()
+                if len(line) > 25 and line not in rest and not line.startswith("```"):
+                    lines.add(line)
+        found[page] = lines
+    return found
+
+
+DISTINCTIVE = distinctive_lines()
+SOLUTIONS = {i: exercises.get(i).solution.strip() for i in exercises.ids()}
+
+
+def test_the_solution_lines_to_look_for_are_many():
+    assert all(len(SOLUTIONS[i]) > 5 for i in SOLUTIONS)
+    for page in CHAPTERS:
+        assert solution_blocks(page), f"{page} has no solution block"
+        assert DISTINCTIVE[page], f"{page}: no long solution line to look for"
+
+
+def leaks(text: str) -> list[str]:
+    """The solution texts found in text: whole declared solutions, distinctive lines, solution markup."""
+    found = [f"solution of {i}" for i, code in SOLUTIONS.items() if code in text]
+    found += [line for lines in DISTINCTIVE.values() for line in lines if line in text]
+    found += [marker for marker in ("{solution-start}", "{solution-end}", "Solution to Exercise") if marker in text]
+    found += re.findall(r'class="[^"]*\bsolution\b[^"]*"', text)
+    return found
+
+
+def readable_text(path: Path) -> str:
+    """A file as text a reader (or a search engine) would see: notebooks as their cells, HTML without tags."""
+    raw = path.read_text(encoding="utf-8", errors="ignore")
+    if path.suffix == ".ipynb":
+        notebook = json.loads(raw)
+        parts = ["".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"] for cell in notebook["cells"]]
+        parts += [json.dumps(cell.get("outputs", []), ensure_ascii=False) for cell in notebook["cells"]]
+        return "\n".join(parts)
+    if path.suffix in {".html", ".htm", ".xml"}:
+        # Both the markup (class="solution ...") and the text inside code highlighting (tags removed).
+        return raw + "\n" + html_lib.unescape(re.sub(r"<[^>]+>", "", raw))
+    return raw
+
+
+TEXT_SUFFIXES = {".html", ".js", ".json", ".ipynb", ".txt", ".md", ".py", ".css", ".xml", ".inv", ".map", ""}
+
+
+def scan(folder: Path) -> dict[str, list[str]]:
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix in TEXT_SUFFIXES and path.name != "objects.inv":
+            hits = leaks(readable_text(path))
+            if hits:
+                found[str(path.relative_to(folder))] = hits[:3]
+    return found
+
+
+# --- workbooks -------------------------------------------------------------------------------
+
+
+def run_workbooks(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "tools" / "workbooks.py"), *args], cwd=ROOT, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def workbook_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("workbooks") / "workbooks"
+    done = run_workbooks("--out", str(out))
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+def sources(notebook) -> str:
+    return "\n".join(cell.source for cell in notebook.cells)
+
+
+def test_one_workbook_per_chapter(workbook_dir):
+    assert sorted(p.stem for p in workbook_dir.glob("*.ipynb")) == sorted(CHAPTERS)
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_workbook_has_no_solution(workbook_dir, page):
+    path = workbook_dir / f"{page}.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    assert not leaks(sources(notebook)), leaks(sources(notebook))
+    assert not leaks(readable_text(path))
+    # ... but the exercises are there, each with its starter and check cells.
+    for exercise_id in exercises.ids():
+        if exercises.chapter_of(exercise_id) == page:
+            exercise = exercises.get(exercise_id)
+            assert exercise.starter.strip() in sources(notebook), exercise_id
+            assert f'check("{exercise_id}", {exercise.name})' in sources(notebook), exercise_id
+
+
+def execute(notebook, cwd: Path, **env):
+    client = NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(cwd)}})
+    client.execute(env={**os.environ, **env}) if env else client.execute()
+    return notebook
+
+
+def check_results(notebook) -> dict[str, str]:
+    """Exercise id -> the text every `check(...)` cell printed, for the cells that only call check."""
+    results = {}
+    for cell in notebook.cells:
+        match = CHECK_CELL.match(cell.source.strip()) if cell.cell_type == "code" else None
+        if match:
+            results.setdefault(match.group(1), "")
+            results[match.group(1)] += json.dumps(cell.outputs)
+    return results
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_workbook_runs_top_to_bottom_and_every_check_is_not_attempted(workbook_dir, page, tmp_path):
+    # nbclient stops at the first error, except in cells tagged raises-exception (cells that use an answer).
+    notebook = execute(nbformat.read(workbook_dir / f"{page}.ipynb", as_version=4), tmp_path)
+    results = check_results(notebook)
+    declared = {i for i in exercises.ids() if exercises.chapter_of(i) == page}
+    assert set(results) == declared
+    for exercise_id, output in results.items():
+        assert "check-not-attempted" in output and "not attempted yet" in output, f"{exercise_id}: {output[:300]}"
+        assert "check-passed" not in output and "check-failed" not in output, f"{exercise_id}: {output[:300]}"
+    for cell in notebook.cells:
+        if cell.cell_type == "code" and "raises-exception" not in cell.metadata.get("tags", []):
+            assert not [o for o in cell.outputs if o.output_type == "error"], cell.source[:200]
+
+
+def test_cells_that_use_an_answer_say_so_and_do_not_stop_run_all(workbook_dir):
+    notebook = nbformat.read(workbook_dir / "missile-crisis.ipynb", as_version=4)
+    marked = [c for c in notebook.cells if "raises-exception" in c.metadata.get("tags", [])]
+    assert marked, "the loop over haversine_km after its exercise"
+    for cell in marked:
+        assert cell.source.startswith("# This cell uses your answer to missile-crisis-")
+
+
+def test_second_run_keeps_a_changed_workbook_and_force_replaces_it_keeping_a_copy(tmp_path):
+    out = tmp_path / "workbooks"
+    assert run_workbooks("--out", str(out), "berlin", "thaw").returncode == 0
+    berlin = out / "berlin.ipynb"
+    fresh = berlin.read_text(encoding="utf-8")
+    notebook = nbformat.reads(fresh, as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell("my_work = 42"))
+    changed = nbformat.writes(notebook)
+    berlin.write_text(changed, encoding="utf-8")
+
+    again = run_workbooks("--out", str(out), "berlin", "thaw")
+    assert again.returncode == 0, again.stderr
+    assert berlin.read_text(encoding="utf-8") == changed
+    assert re.search(r"kept\s+\S*berlin\.ipynb", again.stdout), again.stdout
+    assert "FORCE=1" in again.stdout
+    assert not list(out.glob("*.bak.ipynb"))
+
+    forced = run_workbooks("--out", str(out), "--force", "berlin", "thaw")
+    assert forced.returncode == 0, forced.stderr
+    assert berlin.read_text(encoding="utf-8") == fresh
+    backups = list(out.glob("berlin.*.bak.ipynb"))
+    assert len(backups) == 1 and backups[0].read_text(encoding="utf-8") == changed
+    assert re.search(r"wrote\s+\S*berlin\.ipynb", forced.stdout), forced.stdout
+
+
+def broken_book(tmp_path: Path, remove_end: int) -> Path:
+    """A copy of book/ whose berlin chapter has one solution block left open (its end fence removed)."""
+    book = tmp_path / "book"
+    shutil.copytree(BOOK, book, ignore=shutil.ignore_patterns("_ext", "_static", "*.bib"))
+    path = book / "berlin.md"
+    text = path.read_text(encoding="utf-8")
+    ends = [m.start() for m in re.finditer(r"^```\{solution-end\}\n```\n", text, re.M)]
+    assert len(ends) >= 2
+    at = ends[remove_end]
+    path.write_text(text[:at] + text[at:].replace("```{solution-end}\n```\n", "", 1), encoding="utf-8")
+    return book
+
+
+@pytest.mark.parametrize("remove_end", [0, -1], ids=["first-block", "last-block"])
+def test_a_chapter_that_fails_to_convert_is_named_and_nothing_is_written(tmp_path, remove_end):
+    book = broken_book(tmp_path, remove_end)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "thaw.ipynb").write_text("kept as it was", encoding="utf-8")
+    done = run_workbooks("--book", str(book), "--out", str(out))
+    assert done.returncode != 0
+    assert "'berlin'" in done.stderr and "not closed" in done.stderr, done.stderr
+    assert "nothing was written" in done.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["thaw.ipynb"]
+    assert (out / "thaw.ipynb").read_text(encoding="utf-8") == "kept as it was"
+
+
+def test_workbook_without_the_exercises_package_says_so_in_one_line(workbook_dir, tmp_path):
+    # A kernel where `import exercises` fails as it does when the package is not installed:
+    # a module earlier on PYTHONPATH raises the same ModuleNotFoundError.
+    hide = tmp_path / "hide"
+    hide.mkdir()
+    (hide / "exercises.py").write_text('raise ModuleNotFoundError("No module named \'exercises\'", name="exercises")\n')
+    notebook = nbformat.read(workbook_dir / "berlin.ipynb", as_version=4)
+    first = next(i for i, c in enumerate(notebook.cells) if c.cell_type == "code" and "from exercises import" in c.source)
+    notebook.cells = notebook.cells[: first + 1]
+    client = NotebookClient(notebook, timeout=60, kernel_name="python3", allow_errors=True, resources={"metadata": {"path": str(tmp_path)}})
+    client.execute(env={**os.environ, "PYTHONPATH": str(hide)})
+    errors = [o for o in notebook.cells[first].outputs if o.output_type == "error"]
+    assert len(errors) == 1, notebook.cells[first].outputs
+    assert errors[0].ename == "ExercisesNotInstalled"
+    assert len(errors[0].traceback) == 1 and "\n" not in errors[0].traceback[0], errors[0].traceback
+    assert "pip install" in errors[0].traceback[0]
+    # The same cell, with the package installed, imports quietly.
+    notebook.cells[first].outputs = []
+    execute(notebook, tmp_path)
+    assert notebook.cells[first].outputs == []
+
+
+# --- the student edition ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def student_built(built) -> Path:
+    """$BUILDDIR/student/html, built like `make html-student` after the main build (whose execution cache it reuses)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-c", str(ROOT), "-nW", "--keep-going", "-E", "-t", "student",
+         "-D", f"nb_execution_cache_path={BUILD.resolve() / '.jupyter_cache'}",
+         "-b", "html", str(BOOK), str(STUDENT)],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-6000:]
+    assert "WARNING" not in done.stderr, done.stderr[-6000:]
+    assert "Executing notebook" not in done.stdout, "the student build executed notebooks instead of using the cache"
+    return STUDENT
+
+
+def test_full_edition_shows_the_solutions(built):
+    """The scan below can fail: the same scan finds every chapter's solutions in the full edition."""
+    for page in CHAPTERS:
+        text = readable_text(built / f"{page}.html")
+        assert 'class="solution' in text or "solution dropdown" in text, page
+        assert any(line in text for line in DISTINCTIVE[page]), page
+    found = scan(built)
+    assert any(name.endswith(f"{page}.html") for name in found for page in CHAPTERS)
+
+
+def test_student_edition_has_no_solution_anywhere(student_built):
+    found = scan(student_built.parent)  # html/ and whatever else the build left beside it
+    assert not found, found
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_student_edition_keeps_the_exercises_and_checks(student_built, page):
+    text = readable_text(student_built / f"{page}.html")
+    assert "check-not-attempted" in text
+    assert "check-passed" not in text, "a solution's check ran in the page"
+    for source in re.findall(r'<img [^>]*src="([^"]+)"', text):
+        assert (student_built / source).exists(), f"{page}: the figure {source} is missing"
+    for exercise_id in exercises.ids():
+        if exercises.chapter_of(exercise_id) == page:
+            assert f'id="{exercise_id}"' in text
+            assert exercises.get(exercise_id).starter.strip().splitlines()[0] in text
+
+
+# --- the .ipynb download of each chapter ---------------------------------------------------------
+
+
+def download_links(html: str) -> list[str]:
+    menu = html[html.index("download-buttons"):]
+    menu = menu[: menu.index("</ul>")]
+    return re.findall(r'href="([^"]+)"', menu)
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_each_chapter_page_offers_its_notebook(built, student_built, page):
+    for folder in (built, student_built):
+        links = download_links((folder / f"{page}.html").read_text(encoding="utf-8"))
+        assert f"_sources/{page}.ipynb" in links, links
+        assert (folder / "_sources" / f"{page}.ipynb").exists()
+    assert f"_sources/{page}.md" in download_links((built / f"{page}.html").read_text(encoding="utf-8"))
+    assert not [link for link in download_links((student_built / f"{page}.html").read_text(encoding="utf-8")) if link.endswith(".md")]
+    # The student edition offers exactly the workbook.
+    offered = nbformat.read(student_built / "_sources" / f"{page}.ipynb", as_version=4)
+    assert nbformat.writes(offered) == nbformat.writes(workbooks.workbook(page))
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_full_edition_notebook_runs_top_to_bottom_and_every_check_passes(built, page, tmp_path):
+    notebook = execute(nbformat.read(built / "_sources" / f"{page}.ipynb", as_version=4), tmp_path)
+    results = check_results(notebook)
+    for exercise_id in exercises.ids():
+        if exercises.chapter_of(exercise_id) == page:
+            assert "check-not-attempted" in results[exercise_id], exercise_id
+            assert "check-passed" in results[exercise_id], f"{exercise_id}: {results[exercise_id][:300]}"
+            assert "check-failed" not in results[exercise_id], f"{exercise_id}: {results[exercise_id][:300]}"
