@@ -10,8 +10,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILDDIR ?= _build
 # Warnings are errors, so a broken reference or a failing notebook stops the build;
-# --keep-going reports all of them at once.
-SPHINXOPTS ?= -nW --keep-going
+# --keep-going reports all of them at once. -j auto reads (and so executes) the chapters in parallel, one per
+# core (book/_ext/exec_progress.py makes that safe and balanced); SPHINXOPTS="-nW --keep-going -j 1" is serial.
+SPHINXOPTS ?= -nW --keep-going -j auto
 SPHINXBUILD = $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 export BUILDDIR
 
@@ -26,13 +27,58 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
+# The in-page Python runtime (issue 7): the pyodide npm package pinned by package.json and
+# package-lock.json, installed into the ignored node_modules/; book/_ext/runner.py copies its
+# core into $(BUILDDIR)/html/_static/pyodide/.
+.PHONY: runtime measure-runner
+RUNTIME := node_modules/.runtime-installed
+$(RUNTIME): package.json package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq npm; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+runtime: $(RUNTIME) ## Install the pinned in-page Python runtime (pyodide, npm ci) into node_modules/
+
+measure-runner: browser html ## Time Run-to-result of the in-page runner and count its bytes (figures for the README)
+	$(BIN)/python tools/measure_runner.py --html $(BUILDDIR)/html --json $(BUILDDIR)/measure-runner.json
+
+# Browser tests (issue 6): Debian's chromium (apt-get, as root; never a browser download) and axe-core, pinned by
+# tests/browser/package.json and package-lock.json, installed by npm ci into the ignored tests/browser/node_modules/.
+.PHONY: browser measure bench
+AXE := tests/browser/node_modules/.installed
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	@touch $@
+
+browser: ## Install what the browser tests need: Debian's chromium and npm (apt-get) and axe-core (npm ci)
+	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq npm; }
+	@$(MAKE) --no-print-directory $(AXE)
+
+measure: $(STAMP) $(RUNTIME) browser ## Page weight: gzipped bytes each chapter loads, against a default Jupyter Book style build
+	$(BIN)/python tools/measure_weight.py
+
+bench: $(STAMP) $(RUNTIME) ## Build speed: cold, no-op, prose edit, code edit, serial vs parallel (in a temp copy)
+	$(BIN)/python tools/bench_build.py
+
 venv: $(STAMP) ## Create .venv and install the pinned packages (the other targets do this themselves)
 
-html: $(STAMP) ## Build the book, every notebook executed (cached), into _build/html
-	$(SPHINXBUILD) -b html book $(BUILDDIR)/html
+# A no-op `make html` skips Sphinx (about 2 s of start-up and checks) when the last good build used the same
+# command and no file it reads (conf.py, book/, exercises/, Makefile, pins, runtime) is newer; FORCE=1 always builds.
+HTML_STAMP = $(BUILDDIR)/.make-html
+HTML_INPUTS = conf.py book exercises Makefile requirements.txt constraints.txt $(wildcard package-lock.json node_modules/.runtime-installed)
+html: $(STAMP) $(RUNTIME) ## Build the book, every notebook executed (cached), into _build/html
+	@cmd='$(SPHINXBUILD) -b html book $(BUILDDIR)/html'; \
+	if [ -z "$(FORCE)" ] && [ -f $(HTML_STAMP) ] && [ -f $(BUILDDIR)/html/index.html ] && [ "$$(cat $(HTML_STAMP))" = "$$cmd" ] \
+	  && [ -z "$$(find $(HTML_INPUTS) -newer $(HTML_STAMP) -not -path '*/__pycache__/*' -not -path '*/.ipynb_checkpoints/*' -print -quit)" ]; then \
+	  echo "Nothing changed since the last build of $(BUILDDIR)/html (FORCE=1 builds anyway)."; \
+	else \
+	  mkdir -p $(BUILDDIR); touch $(HTML_STAMP).start; rm -f $(HTML_STAMP); echo "$$cmd"; $$cmd; \
+	  echo "$$cmd" > $(HTML_STAMP); touch -r $(HTML_STAMP).start $(HTML_STAMP); rm -f $(HTML_STAMP).start; \
+	fi
 	@echo "The book is at $(abspath $(BUILDDIR))/html/index.html"
 
-html-student: $(STAMP) ## Build the student edition (no solutions at all) into _build/student/html
+html-student: $(STAMP) $(RUNTIME) ## Build the student edition (no solutions at all) into _build/student/html
 	$(SPHINXBUILD) -t student -D nb_execution_cache_path=$(abspath $(BUILDDIR))/.jupyter_cache -b html book $(BUILDDIR)/student/html
 	@echo "The student edition is at $(abspath $(BUILDDIR))/student/html/index.html"
 
@@ -53,7 +99,7 @@ wheel: $(STAMP) ## Build the exercises package as a wheel into dist/ (for `pip i
 	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .
 	@ls dist/*.whl
 
-test: $(STAMP) ## Run every test: exercises, data, sources and a full build
+test: browser $(STAMP) $(RUNTIME) ## Run every test: exercises, data, sources and a full build
 	$(BIN)/python -m pytest
 
 manifests: $(STAMP) ## Refresh the sha256 in each data table's manifest after editing a CSV
