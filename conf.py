@@ -46,7 +46,12 @@ nb_execution_excludepatterns = []
 exercise_style = "solution_follow_exercise"
 
 # --- Bibliography -------------------------------------------------------------
-bibtex_bibfiles = ["book/references.bib"]
+# Author-year labels must tell apart two works of one author in one year ("Office of the
+# Historian, 1961a" and "1961b"): the build reads a copy of book/references.bib whose years carry
+# those letters (book/_ext/bib_years.py; the copy is rewritten only when it would change).
+from bib_years import disambiguated_copy  # noqa: E402
+
+bibtex_bibfiles = [disambiguated_copy(Path(__file__).parent / "book" / "references.bib")]
 bibtex_default_style = "plain"
 bibtex_reference_style = "author_year"
 

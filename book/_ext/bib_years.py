@@ -1,0 +1,41 @@
+"""Give works of one author in one year distinct labels: 1961a, 1961b, ...
+
+The author-year citations of sphinxcontrib-bibtex show "[Office of the Historian, 1961]" for
+every document of that year, so a reader cannot tell them apart.  As author-date styles do, the
+build adds a letter to the year of each entry in such a group, ordered by title, in a copy of
+the bibliography that Sphinx reads.  The book's own references.bib is never changed.
+"""
+
+from __future__ import annotations
+
+import string
+from collections import defaultdict
+from pathlib import Path
+
+from pybtex.database import parse_file
+
+
+def _first_name(entry) -> str:
+    people = entry.persons.get("author") or entry.persons.get("editor") or []
+    return str(people[0]) if people else entry.fields.get("organization", "")
+
+
+def disambiguated_copy(source: Path) -> str:
+    """Write the copy beside the build cache (ignored by git) and return its path."""
+    database = parse_file(str(source), bib_format="bibtex")
+    groups = defaultdict(list)
+    for key, entry in database.entries.items():
+        year = entry.fields.get("year", "")
+        if year:
+            groups[(_first_name(entry), year)].append(key)
+    for (_, year), keys in groups.items():
+        if len(keys) > 1:
+            keys.sort(key=lambda key: (database.entries[key].fields.get("title", "").lower(), key))
+            for letter, key in zip(string.ascii_lowercase, keys):
+                database.entries[key].fields["year"] = f"{year}{letter}"
+    text = database.to_string("bibtex")
+    target = source.parent.parent / ".bibcache" / "references.bib"
+    target.parent.mkdir(exist_ok=True)
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+    return str(target)
