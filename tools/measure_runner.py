@@ -22,27 +22,17 @@ Each figure is the median of --repeat runs, each in a fresh browser context.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
-import shutil
 import statistics
 import sys
-import threading
 import time
 from pathlib import Path
 
+from localweb import QuietHandler, launch, serve
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 class Server:
@@ -52,19 +42,13 @@ class Server:
         self.sent: list[tuple[str, int]] = []
         server = self
 
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            def log_message(self, format, *args):  # noqa: A002
-                pass
-
+        class Handler(QuietHandler):
             def send_header(self, keyword, value):
                 if keyword.lower() == "content-length":
                     server.sent.append((self.path, int(value)))
                 super().send_header(keyword, value)
 
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(html)))
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.httpd, self.url, self.thread = serve(html, Handler)
 
     def close(self):
         self.httpd.shutdown()
@@ -107,7 +91,7 @@ def measure(html: Path, name: str, repeat: int) -> dict:
     blocked: list[str] = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), headless=True, args=CHROMIUM_ARGS)
+            browser = launch(playwright)
 
             def new_context():
                 # No request routing here: Playwright's routing turns the HTTP cache off, and the

@@ -17,31 +17,20 @@ them) and listed; they are not counted, which flatters the default build (it loa
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
-import re
-import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
+
+from localweb import launch, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
 BUILD = Path(os.environ.get("BUILDDIR", ROOT / "_build")).resolve()
 GOAL = 0.5
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # A default Jupyter Book 1 style configuration: the book's sources need these extensions and MyST settings to
 # parse; everything about the HTML is left at the theme's defaults.
@@ -91,17 +80,6 @@ def build_default(folder: Path) -> Path:
     if not (html / "index.html").exists():
         sys.exit("the default build failed:\n" + done.stdout[-2000:] + done.stderr[-4000:])
     return html
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
-def serve(directory: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def weigh(browser, base: str, page_name: str) -> dict:
@@ -155,14 +133,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="default-jb-") as tmp:
         print("building the default Jupyter Book style build for comparison ...", flush=True)
         default = build_default(Path(tmp))
-        chromium = shutil.which("chromium")
-        if not chromium:
-            sys.exit("Debian's chromium is missing: run `make browser`")
-        server_ours, base_ours = serve(ours)
-        server_default, base_default = serve(default)
+        server_ours, base_ours, _ = serve(ours)
+        server_default, base_default, _ = serve(default)
         rows = []
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             for name in chapters():
                 mine, theirs = weigh(browser, base_ours, name), weigh(browser, base_default, name)
                 rows.append({"page": name, "book": mine, "default": theirs, "ratio": mine["gzip"] / theirs["gzip"]})

@@ -29,11 +29,8 @@ Example::
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
-import threading
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,28 +38,18 @@ import pytest
 
 from conftest import BOOK, BUILD, HTML, ROOT
 
+sys.path.insert(0, str(ROOT / "tools"))
+from localweb import launch, serve  # noqa: E402  (tools/localweb.py, shared with the measuring scripts)
+
 # axe-core, pinned in tests/browser/package.json, installed by `make browser` (npm ci) into this ignored folder.
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 # Screenshots for a person to look at.
 SCREENSHOTS = BUILD / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def _newest_source() -> float:
     paths = [ROOT / "conf.py", *BOOK.rglob("*"), *(ROOT / "exercises").rglob("*.py"), *(ROOT / "exercises" / "data").glob("*")]
     return max(path.stat().st_mtime for path in paths if path.is_file())
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the name is http.server's
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -72,20 +59,11 @@ def site(request) -> str:
     fresh = index.exists() and (os.environ.get("REUSE_BUILD") == "1" or index.stat().st_mtime >= _newest_source())
     if not fresh:
         request.getfixturevalue("built")
-    handler = functools.partial(_QuietHandler, directory=str(HTML))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="book-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server, url, thread = serve(HTML)
+    yield url
     server.shutdown()
     server.server_close()
     thread.join(timeout=10)
-
-
-def chromium_path() -> str:
-    path = shutil.which("chromium")
-    assert path, "Debian's chromium is not installed: run `make browser` (apt-get install -y chromium)"
-    return path
 
 
 @pytest.fixture(scope="session")
@@ -103,7 +81,7 @@ def browser(playwright_instance):
     Playwright's launch() gives Chromium a fresh profile in a new temporary folder (--user-data-dir) and removes it
     on close; each test then gets its own isolated context (see `page`).
     """
-    browser = playwright_instance.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
+    browser = launch(playwright_instance)
     yield browser
     browser.close()
 
