@@ -19,8 +19,9 @@ import pkgutil
 
 from ._core import Result, chapter_of, check, config, get, hint, ids
 from ._data import load, manifest, tables
+from ._factcheck import factcheck
 
-__all__ = ["Result", "chapter_of", "check", "config", "get", "hint", "ids", "load", "manifest", "tables", "chapters"]
+__all__ = ["Result", "chapter_of", "check", "config", "get", "hint", "ids", "load", "manifest", "tables", "chapters", "factcheck"]
 
 __version__ = "0.1.0"
 
