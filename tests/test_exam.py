@@ -34,10 +34,12 @@ def test_question_is_well_formed(qid):
     question = exam(qid)
     fmt = question.fmt
     assert question.question.strip().endswith(("?", ".")), "a question ends as a question or an instruction"
-    assert sorted(m.level for m in question.models) == sorted({m.level for m in question.models}), "three different levels"
+    levels = [m.level for m in question.models]
+    if len(fmt.levels) >= 3:
+        assert len(set(levels)) == 3, "three model answers at three different levels"
     assert max(m.level for m in question.models) == max(level.number for level in fmt.levels), "one model reaches the top level"
     for model in question.models:
-        assert len(model.text.split()) >= 15 and model.why
+        assert len(model.text.split()) >= 8 and model.why
     keys = bib_keys()
     assert set(question.cites) <= keys and set(fmt.source_keys) <= keys
 
