@@ -87,3 +87,15 @@ def test_board_formats_and_minutes():
 def test_both_boards_are_covered():
     boards = {exam(qid).fmt.board for qid in exam_ids()}
     assert boards == {"Edexcel", "AQA"}
+
+
+def test_every_chapter_has_three_exam_questions():
+    from conftest import chapters
+
+    for chapter in chapters():
+        assert len([q for q in exam_ids() if exam(q).chapter == chapter]) >= 3, chapter
+
+
+def test_the_conclusion_spans_the_period_with_the_long_questions():
+    formats = {exam(q).format for q in exam_ids() if exam(q).chapter == "conclusion"}
+    assert {"aqa-how-far", "edexcel-importance"} <= formats
