@@ -1,21 +1,11 @@
 // Exam practice (book/_ext/exam.py): a draft kept in the browser, a timer with extra time,
 // a checklist that gives the level that fits, and model answers shown after the checklist.
-// Everything is stored through window.BookStore when the page has it (book/_static/store.js),
-// else in localStorage under the book's "ttb:" prefix, so "Clear my work" clears it too.
+// Everything is kept through window.BookStore (book/_static/store.js), so "Clear my work" clears it too.
 (function () {
   "use strict";
 
-  const PREFIX = "ttb:";
-  const store = {
-    get(key) {
-      if (window.BookStore) return window.BookStore.get(key);
-      try { const raw = localStorage.getItem(PREFIX + key); return raw === null ? null : JSON.parse(raw); } catch (e) { return null; }
-    },
-    set(key, value) {
-      if (window.BookStore) return window.BookStore.set(key, value);
-      try { localStorage.setItem(PREFIX + key, JSON.stringify(value)); } catch (e) { /* storage full or off: the draft stays on screen */ }
-    },
-  };
+  // window.BookStore (book/_static/store.js, on every page) keeps what the book saves in the browser.
+  const store = window.BookStore;
 
   function levelFor(levels, ticked) {
     // The same rule as exercises._exam.level_for: a level counts when all its criteria, and all below, are ticked.
