@@ -18,7 +18,7 @@ BUILD = Path(os.environ.get("BUILDDIR", ROOT / "_build"))
 HTML = BUILD / "html"
 
 # Pages of the book that are not chapters (no exercises, no key question).
-NON_CHAPTERS = {"index", "glossary", "sources", "timeline", "instructors", "corrections"}
+NON_CHAPTERS = {"index", "glossary", "sources", "timeline", "instructors", "corrections", "revise"}
 
 
 def toctree_pages() -> list[str]:
