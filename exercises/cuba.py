@@ -151,7 +151,7 @@ events = [row for row in load("events") if row["id"] in wanted]
 cuba_order = [row["id"] for row in sorted(events, key=lambda row: row["date"])]""",
     hint=(
         "The economic measures of 1960 came before the break in relations, "
-        "and the break came before Kennedy took office; the summit came six weeks after the landing."
+        "and the break came before Kennedy took office; the summit came about seven weeks (47 days) after the landing."
     ),
     expects="a list of the seven event ids, earliest first",
     items=_cuba_order,
