@@ -11,10 +11,19 @@ of four kinds:
 * :class:`OrderExercise`: the student puts items in order; the check names the
   first pair that is out of order.
 
-:func:`check` is the only door students use.  It never raises, never hangs
-(student code runs under a time limit, see :data:`config`), never hands student
-code the shared data (every call gets fresh copies), and never shows the
-solution: a message says what was expected, what came back, and gives a hint.
+:func:`check` is the only door students use.  It never raises, never hands
+student code the shared data (every call gets fresh copies), and never shows
+the solution: a message says what was expected, what came back, and gives a hint.
+
+The time limit (:data:`config`, 3 seconds) stops runaway Python code: a loop that
+never ends, however it is written, is stopped and reported as "still running".
+It does not stop a single long call into C: ``sum(range(10**9))`` or
+``sorted(huge)`` runs to its end first, and the check stops at the next Python
+step after it.  On CPython's main thread an alarm signal also cuts a sleep
+short; off the main thread (and in the browser) there is no alarm, only the
+check of the clock between Python steps.
+Threat model: a formative self-check, not a sandbox.  In the page the worker
+watchdog, which ends the whole Python worker, is the hard stop.
 
 Only the standard library is used, so the same checks run in the browser.
 """
@@ -75,8 +84,9 @@ def _default_time_limit() -> float:
 
 
 #: Settings of the checks.  ``config.time_limit`` is how many seconds a
-#: student's code may run inside one check before it is stopped (default 3,
-#: or the environment variable ``EXERCISES_TIME_LIMIT``).
+#: student's Python code may run inside one check before it is stopped (default 3,
+#: or the environment variable ``EXERCISES_TIME_LIMIT``); a single long call into C
+#: finishes first (see the module docstring).
 config = types.SimpleNamespace(time_limit=_default_time_limit())
 
 
@@ -178,12 +188,16 @@ def _is_library(filename: str) -> bool:
 def _run_limited(function: Callable[[], Any], limit: float) -> Any:
     """Call ``function()`` and stop it with TimeLimitExceeded after ``limit`` seconds.
 
-    Two mechanisms, so that every kind of endless loop is stopped:
-    a trace function that looks at the clock at every call and, inside
+    Two mechanisms:
+    a trace function that looks at the clock at every Python call and, inside
     student code (anything that is not this package, the standard library or
-    an installed package), at every opcode, which works on any Python, the
-    browser included; and, on CPython's main thread, an interval timer
-    signal, which also interrupts sleeps and long C calls.
+    an installed package), at every opcode, which works on any Python and any
+    thread, the browser included; and, on CPython's main thread only, an
+    interval timer signal, which also cuts a sleep short.
+    Neither stops a single call into C while it runs (``sum(range(10**9))``):
+    Python runs signal handlers and trace functions only between its own steps,
+    so such a call finishes first and the limit takes effect right after it.
+    tests/test_core.py pins this behaviour.
     """
     deadline = time.monotonic() + limit
     previous_trace = sys.gettrace()
@@ -449,7 +463,7 @@ class Exercise:
         )
 
     def check(self, answer: Any) -> Result:
-        """Check ``answer``; never raises, never runs longer than the time limit."""
+        """Check ``answer``; never raises; student Python code stops at the time limit."""
         limit = config.time_limit
         try:
             if self._is_starter_safely(answer, limit):
@@ -849,7 +863,8 @@ def _unknown(exercise_id: Any) -> str:
 def check(exercise_id: str, answer: Any = Ellipsis) -> Result:
     """Check ``answer`` to exercise ``exercise_id`` and return a :class:`Result`.
 
-    Never raises and never runs student code longer than ``config.time_limit`` seconds.
+    Never raises; student Python code is stopped after ``config.time_limit`` seconds
+    (a single long call into C finishes first: see the module docstring).
     """
     try:
         exercise = _REGISTRY.get(exercise_id) if isinstance(exercise_id, str) else None

@@ -31,6 +31,11 @@ def chapters() -> list[str]:
     return _book.chapters(BOOK)
 
 
+def exercise_blocks() -> dict:
+    """Exercise id -> its ExerciseBlock: where the chapter shows its starter, check and solution cells."""
+    return {key: block for page in chapters() for key, block in _book.exercise_blocks(BOOK, page).items()}
+
+
 def bib_keys() -> set[str]:
     text = (BOOK / "references.bib").read_text(encoding="utf-8")
     return set(re.findall(r"^@\w+\s*\{\s*([^,\s]+)\s*,", text, re.M))
