@@ -174,6 +174,7 @@ def cells(text: str) -> list[Cell]:
 class ExerciseBlock:
     """Where one exercise stands in its chapter, with the code of its cells.
 
+    task: the text of the exercise block before its starter (what the student is asked).
     starter: the first code cell of the exercise block (what the student edits).
     check: the code cell after it (``check("<id>", <name>)``).
     solution: the code cells of the solution block; the first defines the answer.
@@ -183,6 +184,7 @@ class ExerciseBlock:
     id: str
     page: str
     line: int
+    task: str = ""
     starter: str | None = None
     check: str | None = None
     solution: list[str] = field(default_factory=list)
@@ -225,6 +227,8 @@ def exercise_blocks(book: Path, page: str) -> dict[str, ExerciseBlock]:
                     solving = blocks[label]
                 elif _SOLUTION_END.match(line):
                     solving = None
+                elif current is not None and current.starter is None and not _FENCE.match(line) and not _OPTION.match(line):
+                    current.task = (current.task + "\n" + line).strip("\n")
             continue
         if current is not None:
             if current.starter is None:

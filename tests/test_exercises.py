@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import inspect
+import re
 
 import pytest
 
@@ -108,6 +109,16 @@ def test_wrong_answers_fail_helpfully(exercise_id):
     for wrong in wrong_answers:
         result = exercises.check(exercise_id, copy.deepcopy(wrong))
         assert_helpful_failure(result, exercise)
+
+
+@pytest.mark.parametrize("exercise_id", [i for i in IDS if exercises.get(i).kind == "order"])
+def test_the_chapter_lists_the_events_to_order_as_declared(exercise_id):
+    exercise = exercises.get(exercise_id)
+    block = BLOCKS[exercise_id]
+    quoted = re.findall(r'"([a-z0-9-]+)"', block.task + "\n" + block.starter)
+    shown = list(dict.fromkeys(key for key in quoted if key in exercise.events))
+    assert shown == list(exercise.events), "the task shows every event, in the order of `events`"
+    assert shown != exercise.items(), "the task does not give the answer away"
 
 
 @pytest.mark.parametrize("exercise_id", [i for i in IDS if exercises.get(i).kind == "order"])
