@@ -23,6 +23,7 @@ extensions = [
     "sphinxcontrib.bibtex",
     "edition",  # book/_ext/edition.py: `-t student` builds the edition without solutions
     "downloads",  # book/_ext/downloads.py: each chapter page offers its .ipynb (the workbook in the student edition)
+    "exam",  # book/_ext/exam.py: exam practice (question, draft, timer, checklist, model answers)
     "runner",  # book/_ext/runner.py: run and check the code cells in the page (Pyodide, from node_modules)
 ]
 

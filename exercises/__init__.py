@@ -19,8 +19,11 @@ import pkgutil
 
 from ._core import Result, chapter_of, check, config, get, hint, ids
 from ._data import load, manifest, tables
+from ._factcheck import factcheck
+from . import _exam_bank  # noqa: F401  (declares the exam questions)
+from ._exam import exam, exam_ids, level_for
 
-__all__ = ["Result", "chapter_of", "check", "config", "get", "hint", "ids", "load", "manifest", "tables"]
+__all__ = ["Result", "chapter_of", "check", "config", "get", "hint", "ids", "load", "manifest", "tables", "factcheck", "exam", "exam_ids", "level_for"]
 
 __version__ = "0.1.0"
 
