@@ -34,10 +34,12 @@ def test_question_is_well_formed(qid):
     question = exam(qid)
     fmt = question.fmt
     assert question.question.strip().endswith(("?", ".")), "a question ends as a question or an instruction"
-    assert sorted(m.level for m in question.models) == sorted({m.level for m in question.models}), "three different levels"
+    levels = [m.level for m in question.models]
+    if len(fmt.levels) >= 3:
+        assert len(set(levels)) == 3, "three model answers at three different levels"
     assert max(m.level for m in question.models) == max(level.number for level in fmt.levels), "one model reaches the top level"
     for model in question.models:
-        assert len(model.text.split()) >= 15 and model.why
+        assert len(model.text.split()) >= 8 and model.why
     keys = bib_keys()
     assert set(question.cites) <= keys and set(fmt.source_keys) <= keys
 
@@ -85,3 +87,15 @@ def test_board_formats_and_minutes():
 def test_both_boards_are_covered():
     boards = {exam(qid).fmt.board for qid in exam_ids()}
     assert boards == {"Edexcel", "AQA"}
+
+
+def test_every_chapter_has_three_exam_questions():
+    from conftest import chapters
+
+    for chapter in chapters():
+        assert len([q for q in exam_ids() if exam(q).chapter == chapter]) >= 3, chapter
+
+
+def test_the_conclusion_spans_the_period_with_the_long_questions():
+    formats = {exam(q).format for q in exam_ids() if exam(q).chapter == "conclusion"}
+    assert {"aqa-how-far", "edexcel-importance"} <= formats
