@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from exercises import _book
+
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
 DATA = ROOT / "exercises" / "data"
@@ -17,24 +19,21 @@ DATA = ROOT / "exercises" / "data"
 BUILD = Path(os.environ.get("BUILDDIR", ROOT / "_build"))
 HTML = BUILD / "html"
 
-# Pages of the book that are not chapters (no exercises, no key question).
-NON_CHAPTERS = {"index", "glossary", "sources", "timeline", "instructors", "corrections", "revise"}
 
 
 def toctree_pages() -> list[str]:
-    """The pages named in the toctrees of book/index.md, in order."""
-    text = (BOOK / "index.md").read_text(encoding="utf-8")
-    pages = []
-    for block in re.findall(r"```\{toctree\}\n(.*?)```", text, re.S):
-        for line in block.splitlines():
-            line = line.strip()
-            if line and not line.startswith(":"):
-                pages.append(line)
-    return pages
+    """The pages named in the toctrees of book/index.md, in order (exercises._book defines pages)."""
+    return _book.pages(BOOK)
 
 
 def chapters() -> list[str]:
-    return [page for page in toctree_pages() if page not in NON_CHAPTERS]
+    """The chapters, in order: toctree pages that are text notebooks with exercises (see exercises._book)."""
+    return _book.chapters(BOOK)
+
+
+def exercise_blocks() -> dict:
+    """Exercise id -> its ExerciseBlock: where the chapter shows its starter, check and solution cells."""
+    return {key: block for page in chapters() for key, block in _book.exercise_blocks(BOOK, page).items()}
 
 
 def bib_keys() -> set[str]:
