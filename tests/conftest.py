@@ -93,6 +93,15 @@ def _needs_builds(config) -> bool:
     return False
 
 
+def pytest_report_header(config) -> str:
+    """The browser that the browser tests drive (tests/browser/conftest.py fails on a major outside its tested range)."""
+    path = shutil.which("chromium")
+    if not path:
+        return "chromium: not installed (`make browser` installs Debian's package)"
+    done = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=60)
+    return f"chromium: {done.stdout.strip() or done.stderr.strip()}"
+
+
 def pytest_configure(config) -> None:
     """In the main process of a parallel run (pytest-xdist), start both builds in the background for the workers."""
     if hasattr(config, "workerinput") or not config.pluginmanager.hasplugin("xdist"):
