@@ -1,7 +1,7 @@
 """Editions for students: workbooks without solutions, the student edition, and each chapter's .ipynb download.
 
 The student edition is built into $BUILDDIR/student/html (like `make html-student`), reusing the
-execution cache of the main build ($BUILDDIR/.jupyter_cache, filled by the `built` fixture first).
+execution cache of the main build (the `built` and `student_built` fixtures, tests/book_builds.py).
 """
 
 from __future__ import annotations
@@ -252,19 +252,7 @@ def test_workbook_without_the_exercises_package_says_so_in_one_line(workbook_dir
 # --- the student edition ---------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def student_built(built) -> Path:
-    """$BUILDDIR/student/html, built like `make html-student` after the main build (whose execution cache it reuses)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-c", str(ROOT), "-nW", "--keep-going", "-E", "-t", "student",
-         "-D", f"nb_execution_cache_path={BUILD.resolve() / '.jupyter_cache'}",
-         "-b", "html", str(BOOK), str(STUDENT)],
-        cwd=ROOT, capture_output=True, text=True,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-6000:]
-    assert "WARNING" not in done.stderr, done.stderr[-6000:]
-    assert "Executing notebook" not in done.stdout, "the student build executed notebooks instead of using the cache"
-    return STUDENT
+# `student_built` ($BUILDDIR/student/html, built like `make html-student` after the book) is in conftest.py.
 
 
 def test_full_edition_shows_the_solutions(built):
