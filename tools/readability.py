@@ -15,14 +15,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
 import platform
 import re
 import subprocess
 import sys
+import tarfile
+import tempfile
 from pathlib import Path
 
 import textstat
+
+from exercises import _book
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,17 +103,14 @@ def measure(text: str) -> dict:
 
 
 def chapter_texts(rev: str | None) -> dict[str, str]:
-    def read(path: str) -> str:
-        if rev is None:
-            return (ROOT / path).read_text(encoding="utf-8")
-        return subprocess.run(["git", "show", f"{rev}:{path}"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-
-    index = read("book/index.md")
-    pages = []
-    for block in re.findall(r"```\{toctree\}\n(.*?)```", index, re.S):
-        if ":numbered:" in block:
-            pages += [line.strip() for line in block.splitlines() if line.strip() and not line.strip().startswith(":")]
-    return {page: read(f"book/{page}.md") for page in pages}
+    """Each chapter's text (exercises._book says what a chapter is), now or at the commit ``rev``."""
+    if rev is None:
+        return {page: _book.page_text(BOOK, page) for page in _book.chapters(BOOK)}
+    with tempfile.TemporaryDirectory(prefix="readability-") as tmp:
+        archive = subprocess.run(["git", "archive", rev, "book"], cwd=ROOT, capture_output=True, check=True).stdout
+        tarfile.open(fileobj=io.BytesIO(archive)).extractall(tmp, filter="data")
+        book = Path(tmp) / "book"
+        return {page: _book.page_text(book, page) for page in _book.chapters(book)}
 
 
 def main(argv: list[str] | None = None) -> int:

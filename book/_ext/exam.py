@@ -45,17 +45,7 @@ class ExamQuestionDirective(SphinxDirective):
 
         box = nodes.container(classes=["exam-question"], ids=[qid])
         cite = f" {{cite:p}}`{','.join(fmt.source_keys)}`" if fmt.source_keys else ""
-        head = [
-            f"**Exam practice {count}: {question.heading()}** ({question.marks_text}; suggested time {fmt.minutes} minutes)",
-            "",
-            f"> {question.question}",
-        ]
-        if question.given:
-            head += [">", "> You may use the following in your answer:"] + [f"> - {p}" for p in question.given]
-            head += ["> You must also use information of your own."]
-        if question.sources:
-            head += [">", f"> Use {' and '.join(question.sources)}, above."]
-        head += ["", f"*{fmt.paper}; marks and question type as set by the board{cite}.*"]
+        head = question.head_markdown(str(count), "above", cite)
         self._parse("\n".join(head), box)
 
         levels = [{"n": lv.number, "marks": list(lv.marks), "criteria": list(lv.criteria)} for lv in fmt.levels]
