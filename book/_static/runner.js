@@ -479,7 +479,6 @@
     if (highlight) highlight.hidden = true;
     input.append(label, editor, bar);
     input.after(output);
-    if (cell.checkCell) showSavedCheck(cell);
   }
 
   function reset(cell) {
@@ -749,6 +748,7 @@
     classify();
     const first = cells.find((cell) => cell.kind !== "jupyter-only");
     cells.forEach(enhance);
+    for (const cell of cells) if (cell.checkCell && cell.getCode) showSavedCheck(cell);
     if (first) {
       const anchor = helpNode || first.input;
       anchor.before(sessionBar());
