@@ -184,6 +184,9 @@ def setup(app: Sphinx) -> dict:
     # store.js (window.BookStore) owns everything the book keeps in the browser; every page has it,
     # before runner.js (deferred scripts run in document order, lower priority first).
     app.add_js_file("store.js", loading_method="defer", priority=400)
+    # What keeps the page's Python safe and usable: a Content-Security-Policy on every page
+    # (book/_ext/csp.py) and reading offline after one visit (book/_ext/offline.py).
+    app.setup_extension("csp")
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _page_context)
     app.connect("build-finished", _copy_runtime)
