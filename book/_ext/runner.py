@@ -187,6 +187,7 @@ def setup(app: Sphinx) -> dict:
     # What keeps the page's Python safe and usable: a Content-Security-Policy on every page
     # (book/_ext/csp.py) and reading offline after one visit (book/_ext/offline.py).
     app.setup_extension("csp")
+    app.setup_extension("offline")
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _page_context)
     app.connect("build-finished", _copy_runtime)
