@@ -32,9 +32,9 @@ def test_the_book_reads_searches_and_checks_offline_after_one_visit(browser, sit
 
         for name in OTHER_CHAPTERS:
             page.goto(site + name, wait_until="load")
-            heading = page.locator("main h1").first
+            heading = page.locator("article h1").first
             assert heading.is_visible() and heading.inner_text().strip(), name
-            assert page.locator("main p").count() > 5, name
+            assert page.locator("article p").count() > 5, name
 
         page.goto(site + "search.html?q=Khrushchev", wait_until="load")
         results = page.locator("#search-results li")
