@@ -743,6 +743,49 @@
   }
 
   // ---------------------------------------------------------------------------
+  // Short, named keyboard paths
+
+  function exerciseName(exercise) {
+    const number = exercise.querySelector(".caption-number");
+    return number ? number.textContent.trim() : "this exercise";
+  }
+
+  function keyboardPaths() {
+    // "Skip to the exercises": the first stop of the Tab order; it lands in the first exercise's editor.
+    const first = cells.find((cell) => cell.kind === "starter" && cell.checkCell);
+    if (first) {
+      const exercise = first.element.closest(".exercise");
+      const skip = document.createElement("a");
+      skip.className = "runner-skip";
+      skip.href = exercise && exercise.id ? `#${exercise.id}` : "#";
+      skip.textContent = "Skip to the exercises";
+      skip.addEventListener("click", (event) => {
+        event.preventDefault();
+        first.element.scrollIntoView({ block: "center" });
+        first.focusEditor();
+      });
+      document.body.prepend(skip);
+    }
+    // Each solution's toggle is named for its exercise ("Show the solution to Exercise 4.1");
+    // sphinx-togglebutton adds the toggles when the document has loaded, so name them as they come.
+    for (const solution of document.querySelectorAll(".solution")) {
+      let exercise = solution.previousElementSibling;
+      while (exercise && !exercise.classList.contains("exercise")) exercise = exercise.previousElementSibling;
+      if (!exercise) continue;
+      const name = exerciseName(exercise);
+      const label = () => {
+        const toggle = solution.querySelector("button.toggle-button");
+        if (!toggle) return;
+        const hidden = solution.classList.contains("toggle-hidden");
+        const wanted = `${hidden ? "Show" : "Hide"} the solution to ${name}`;
+        if (toggle.getAttribute("aria-label") !== wanted) toggle.setAttribute("aria-label", wanted);
+      };
+      label();
+      new MutationObserver(label).observe(solution, { attributes: true, attributeFilter: ["class"], childList: true, subtree: true });
+    }
+  }
+
+  // ---------------------------------------------------------------------------
 
   function start() {
     classify();
@@ -754,6 +797,7 @@
       anchor.before(sessionBar());
     }
     dropOrphans();
+    keyboardPaths();
     document.documentElement.classList.add("runner-ready");
   }
 

@@ -603,3 +603,23 @@ def test_no_script_runs_from_a_cell(page, site, route):
     assert {k: v for k, v in after.items() if not k.startswith("ttb:code:")} == {
         k: v for k, v in before.items() if not k.startswith("ttb:code:")
     }
+
+
+# ---------------------------------------------------------------------------
+# Keyboard paths
+
+
+def test_skip_link_and_named_solution_toggles(page, site):
+    open_page(page, site, "berlin.html")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.textContent.trim()")
+    assert focused == "Skip to the exercises"
+    page.keyboard.press("Enter")
+    exercise = page.evaluate("() => document.activeElement.closest('.exercise') && document.activeElement.closest('.exercise').id")
+    assert exercise == first_exercise(page, "berlin")
+    number = page.locator(f"#{exercise} .caption-number").first.inner_text().strip()
+    toggle = page.get_by_role("button", name=f"Show the solution to {number}")
+    assert toggle.count() == 1
+    toggle.click()
+    assert page.get_by_role("button", name=f"Hide the solution to {number}").count() == 1
+    assert page.locator('.solution button.toggle-button[aria-label="Toggle hidden content"]').count() == 0
