@@ -291,8 +291,12 @@
   // A pointer on a Run or Check button, or keyboard focus on it, means a press is coming:
   // start Python then (scrolling past a cell starts nothing).
   function preloadOn(b) {
-    b.addEventListener("pointerenter", ensureSession);
-    b.addEventListener("focus", ensureSession);
+    const intent = () => {
+      ensureSession();
+      loadEditor();
+    };
+    b.addEventListener("pointerenter", intent);
+    b.addEventListener("focus", intent);
     return b;
   }
 
@@ -331,8 +335,32 @@
     }
   }
 
-  // The editor: a labelled textarea (Tab indents; Escape, then Tab, leaves it, as the visible help says).
-  function makeEditor(cell, initial, helpId) {
+  // The editor: CodeMirror 6 (_static/editor.js, bundled from npm at build time), loaded when the
+  // reader first points at or focuses a cell; until then, and if it cannot load, a labelled textarea
+  // (Tab indents; Escape, then Tab, leaves it, as with CodeMirror).
+  let editorLoading = null;
+  function loadEditor() {
+    if (!editorLoading) {
+      editorLoading = new Promise((resolve, reject) => {
+        if (window.BookEditor) return resolve(window.BookEditor);
+        const tag = document.createElement("script");
+        tag.src = new URL("editor.js", staticURL).href;
+        tag.onload = () => (window.BookEditor ? resolve(window.BookEditor) : reject(new Error("no editor")));
+        tag.onerror = reject;
+        document.head.append(tag);
+      }).then((BookEditor) => {
+        for (const cell of cells) if (cell.upgrade) cell.upgrade(BookEditor);
+        state.editor = "codemirror";
+        return BookEditor;
+      });
+      editorLoading.catch(() => {});
+    }
+    return editorLoading;
+  }
+
+  function makeEditor(cell, initial, labelId, helpId) {
+    const host = document.createElement("div");
+    host.className = "runner-editor-host";
     const editor = document.createElement("textarea");
     editor.className = "runner-editor";
     editor.spellcheck = false;
@@ -341,6 +369,7 @@
     editor.id = `runner-editor-${cell.index}`;
     editor.setAttribute("aria-describedby", helpId);
     editor.value = initial;
+    host.append(editor);
     const fit = () => {
       editor.rows = Math.max(2, editor.value.split("\n").length + 1);
     };
@@ -365,7 +394,12 @@
       }
       escaped = false;
     });
-    editor.addEventListener("focus", ensureSession);
+    const intent = () => {
+      ensureSession();
+      loadEditor();
+    };
+    editor.addEventListener("focus", intent);
+    host.addEventListener("pointerenter", () => loadEditor(), { once: true });
     editor.addEventListener("input", () => {
       fit();
       cell.edited();
@@ -376,7 +410,30 @@
       fit();
     };
     cell.focusEditor = () => editor.focus();
-    return editor;
+    // Swap the textarea for CodeMirror, keeping the text, the caret and the focus.
+    cell.upgrade = (BookEditor) => {
+      cell.upgrade = null;
+      const focused = document.activeElement === editor;
+      const caret = editor.selectionStart;
+      const cm = BookEditor.create(host, {
+        doc: editor.value,
+        labelledBy: labelId,
+        describedBy: helpId,
+        onChange: () => cell.edited(),
+        onRun: () => cell.primary(),
+      });
+      cm.view.contentDOM.id = editor.id;
+      cm.view.contentDOM.addEventListener("focus", () => ensureSession());
+      editor.remove();
+      cell.getCode = cm.getCode;
+      cell.setCode = cm.setCode;
+      cell.focusEditor = cm.focus;
+      if (focused) {
+        cm.view.dispatch({ selection: { anchor: Math.min(caret, cm.view.state.doc.length) } });
+        cm.focus();
+      }
+    };
+    return host;
   }
 
   let helpNode = null;
@@ -442,10 +499,16 @@
     const what = describe(cell);
     const label = document.createElement("label");
     label.className = "runner-label";
+    label.id = `runner-label-${cell.index}`;
     label.textContent = `${what} (Python, editable)`;
     const saved = loadSaved(cell);
-    const editor = makeEditor(cell, saved !== null ? saved : cell.code, help(input));
-    label.htmlFor = editor.id;
+    const editor = makeEditor(cell, saved !== null ? saved : cell.code, label.id, help(input));
+    label.htmlFor = `runner-editor-${cell.index}`;
+    // A click on the label puts the caret in the editor, whichever it is.
+    label.addEventListener("click", (event) => {
+      event.preventDefault();
+      cell.focusEditor();
+    });
 
     const bar = document.createElement("div");
     bar.className = "runner-bar";

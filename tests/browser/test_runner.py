@@ -39,6 +39,35 @@ def plain_cells(page):
     return page.locator('[data-runner="setup"]')
 
 
+def editor(cell):
+    """The cell's editor, as a reader gets it: pointing at the cell loads CodeMirror in place of the plain text area."""
+    cell.locator(".runner-editor-host").hover()
+    content = cell.locator(".runner-editor-host .cm-content")
+    content.wait_for(timeout=15_000)
+    return content
+
+
+def set_code(cell, source: str) -> None:
+    """Replace the code in the cell's editor, as pasting it would."""
+    content = editor(cell)
+    content.click()
+    content.press("Control+a")
+    content.page.keyboard.insert_text(source)
+    assert code_in(cell) == source
+
+
+def code_in(cell) -> str:
+    """The code now in the cell's editor (CodeMirror's document, or the text area before it loads)."""
+    return cell.evaluate(
+        """el => {
+            const text = window.BookEditor && window.BookEditor.textOf(el);
+            if (text !== null && text !== undefined) return text;
+            const area = el.querySelector("textarea.runner-editor");
+            return area ? area.value : null;
+        }"""
+    )
+
+
 def time_limit(page) -> float:
     return float(page.eval_on_selector("script[data-time-limit]", "s => s.dataset.timeLimit"))
 
@@ -133,7 +162,7 @@ def wait_idle(page, cell, timeout: float = START, probe: bool = False) -> None:
 def press_check(page, exercise_id: str, source: str, status: str | None = None, timeout: float = START, probe: bool = False):
     """Type ``source`` into the starter, press Check, wait for the outcome; with ``status``, assert it and return its HTML."""
     cell = starter(page, exercise_id)
-    cell.locator("textarea").fill(source)
+    set_code(cell, source)
     cell.get_by_role("button", name=f"Check your answer to {exercise_id}").click()
     wait_idle(page, cell, timeout, probe=probe)
     shown = check_output(page, exercise_id)
@@ -149,7 +178,7 @@ def press_check(page, exercise_id: str, source: str, status: str | None = None, 
 def run_plain(page, index: int, source: str, timeout: float = START, probe: bool = False):
     """Type ``source`` into the plain cell ``index`` and Run it; return the cell's output text."""
     cell = plain_cells(page).nth(index)
-    cell.locator("textarea").fill(source)
+    set_code(cell, source)
     cell.get_by_role("button", name=re.compile(r"^Run ")).click()
     wait_idle(page, cell, timeout, probe=probe)
     return cell.locator(".runner-output").text_content()
@@ -200,7 +229,7 @@ def test_runtime_starts_loading_on_focus_not_on_page_load(page, page_log, site):
     page.wait_for_timeout(500)
     assert not runtime_requests(page_log)
     exercise_id = first_exercise(page, "berlin")
-    starter(page, exercise_id).locator("textarea").focus()
+    starter(page, exercise_id).locator("textarea").focus()  # the plain text area, before CodeMirror loads
     page.wait_for_function("() => window.thawRunner && window.thawRunner.sessions === 1", timeout=5000)
     page.wait_for_function("() => document.querySelector('.runner-session').textContent.includes('ready')", timeout=START)
     assert any("pyodide.asm.wasm" in url for url in runtime_requests(page_log)), runtime_requests(page_log)
@@ -212,19 +241,19 @@ def test_typed_answer_survives_reload_and_reset_asks_first(page, page_log, site)
     open_page(page, site, "berlin.html")
     exercise_id = first_exercise(page, "berlin")
     original = page_starter(page, exercise_id)
-    editor = starter(page, exercise_id).locator("textarea")
-    assert editor.input_value() == original
+    cell = starter(page, exercise_id)
+    assert code_in(cell) == original
     typed = original + "\n# my first try"
-    editor.fill(typed)
+    set_code(cell, typed)
 
     page.reload(wait_until="load")
-    editor = starter(page, exercise_id).locator("textarea")
-    assert editor.input_value() == typed
+    cell = starter(page, exercise_id)
+    assert code_in(cell) == typed
 
-    reset = starter(page, exercise_id).get_by_role("button", name=re.compile("^Reset to starter code"))
+    reset = cell.get_by_role("button", name=re.compile("^Reset to starter code"))
     page.once("dialog", lambda dialog: dialog.dismiss())
     reset.click()
-    assert editor.input_value() == typed, "reset discarded the code although the reader said no"
+    assert code_in(cell) == typed, "reset discarded the code although the reader said no"
 
     questions = []
 
@@ -235,10 +264,10 @@ def test_typed_answer_survives_reload_and_reset_asks_first(page, page_log, site)
     page.once("dialog", accept)
     reset.click()
     assert questions and questions[0][0] == "confirm", questions
-    assert editor.input_value() == original
+    assert code_in(cell) == original
 
     page.reload(wait_until="load")
-    assert starter(page, exercise_id).locator("textarea").input_value() == original
+    assert code_in(starter(page, exercise_id)) == original
     assert not page_log.blocked, page_log.blocked
 
 
@@ -376,7 +405,7 @@ def test_saved_edits_follow_the_cells_original_code(page, site):
     second = cells.nth(1)
     original = second.locator(".cell_input pre").first.text_content().rstrip("\n")
     position = second.evaluate("el => [...document.querySelectorAll('div.cell')].indexOf(el)")
-    second.locator("textarea").fill(original + "\n# my note")
+    set_code(second, original + "\n# my note")
 
     inserted = (
         '<div class="cell docutils container"><div class="cell_input docutils container">'
@@ -391,9 +420,9 @@ def test_saved_edits_follow_the_cells_original_code(page, site):
     page.route(site + PLAIN_PAGE + ".html", with_cell_inserted)
     page.reload(wait_until="load")
     editors = plain_cells(page)
-    assert editors.nth(0).locator("textarea").input_value() == "inserted_by_author = 1"
-    assert editors.nth(2).locator("textarea").input_value() == original + "\n# my note"
-    assert editors.nth(1).locator("textarea").input_value() != original + "\n# my note"
+    assert code_in(editors.nth(0)) == "inserted_by_author = 1"
+    assert code_in(editors.nth(2)) == original + "\n# my note"
+    assert code_in(editors.nth(1)) != original + "\n# my note"
 
     # The author changes that cell: the reader's copy of the old code is dropped, the new code shows.
     page.unroute(site + PLAIN_PAGE + ".html")
@@ -406,7 +435,7 @@ def test_saved_edits_follow_the_cells_original_code(page, site):
 
     page.route(site + PLAIN_PAGE + ".html", with_cell_changed)
     page.reload(wait_until="load")
-    shown = plain_cells(page).nth(1).locator("textarea").input_value()
+    shown = code_in(plain_cells(page).nth(1))
     assert "# my note" not in shown and shown.endswith("# changed by the author")
     assert not [key for key in page.evaluate("() => window.BookStore.keys()") if key.startswith(f"code:{PLAIN_PAGE}:")]
 
@@ -448,9 +477,10 @@ def test_a_check_shows_checking_at_once_and_never_a_stale_tick(page, site):
     assert seen and seen[0].startswith("Starting Python (first time only, a few seconds)"), seen
 
     # Editing clears the shown result.
-    editor = starter(page, EXERCISE).locator("textarea")
-    editor.press("End")
-    editor.type(" ")
+    content = editor(starter(page, EXERCISE))
+    content.click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" ")
     assert "\u2714" not in area.text_content() and "changed your code" in area.text_content()
 
     # A looping cell above, stopped, then a wrong answer: no tick.
@@ -472,7 +502,7 @@ def test_presses_on_a_running_cell_are_ignored_and_stop_ends_it(page, site):
     open_page(page, site, "berlin.html")
     press_check(page, EXERCISE, page_solution(page, EXERCISE), "passed")  # Python is up
     cell = starter(page, EXERCISE)
-    cell.locator("textarea").fill("while True: pass")
+    set_code(cell, "while True: pass")
     check = cell.get_by_role("button", name=f"Check your answer to {EXERCISE}")
     before = page.evaluate("window.thawRunner.runs.length")
     check.click()
@@ -493,8 +523,9 @@ def test_a_reload_shows_the_last_check_of_the_saved_code(page, site):
     page.reload(wait_until="load")
     area = check_output(page, EXERCISE)
     assert area.locator(".check-result.check-passed").count() == 1, area.text_content()
-    starter(page, EXERCISE).locator("textarea").press("End")
-    starter(page, EXERCISE).locator("textarea").type("\n")
+    editor(starter(page, EXERCISE)).click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type("\n")
     assert area.locator(".check-result").count() == 0
 
 
@@ -623,3 +654,44 @@ def test_skip_link_and_named_solution_toggles(page, site):
     toggle.click()
     assert page.get_by_role("button", name=f"Hide the solution to {number}").count() == 1
     assert page.locator('.solution button.toggle-button[aria-label="Toggle hidden content"]').count() == 0
+
+
+# ---------------------------------------------------------------------------
+# The code editor: CodeMirror 6, bundled with the book
+
+
+def test_codemirror_editor_keyboard_and_look(page, page_log, site):
+    open_page(page, site, "berlin.html")
+    cell = starter(page, EXERCISE)
+    assert cell.locator("textarea.runner-editor").count() == 1, "before any intent, a plain text area"
+    content = editor(cell)
+    assert any(url.startswith(site + "_static/editor.js") for url, _ in page_log.responses)
+    # A visible label names the editor; the help line says how to leave it.
+    label_id = content.get_attribute("aria-labelledby")
+    label = page.locator(f"#{label_id}")
+    assert label.is_visible() and "editable" in label.inner_text()
+    help_text = page.locator("#runner-help")
+    assert help_text.is_visible() and "Escape, then Tab" in help_text.inner_text()
+    # Python highlighting: the keyword `def` is styled apart from plain text.
+    colours = content.evaluate(
+        """el => [...el.querySelectorAll(".cm-line span")].map(s => [s.textContent, getComputedStyle(s).color, getComputedStyle(s).fontWeight])"""
+    )
+    keyword = [c for c in colours if c[0] == "def"]
+    assert keyword and keyword[0][1] != content.evaluate("el => getComputedStyle(el).color"), colours[:5]
+
+    set_code(cell, "total = (1 + 2)")
+    content.click()
+    page.keyboard.press("Control+End")
+    # Bracket matching: the caret after ")" marks both brackets.
+    assert cell.locator(".cm-matchingBracket").count() == 2
+    # Tab indents.
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.keyboard.type("x")
+    assert code_in(cell).endswith("\n    x"), repr(code_in(cell))
+    # Escape, then Tab, leaves the editor (to the Check button).
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")
+    assert not page.evaluate("() => !!document.activeElement.closest('.cm-editor')")
+    assert page.evaluate("() => document.activeElement.textContent") == "Check"
+    assert not page_log.blocked, page_log.blocked
