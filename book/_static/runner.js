@@ -445,7 +445,8 @@
     helpNode.className = "runner-help";
     helpNode.textContent =
       "The code cells on this page are editable Python. Tab indents; press Escape, then Tab, to leave an editor. " +
-      "Shift+Enter runs a cell (in an exercise: checks it). What you type is kept in this browser.";
+      "Shift+Enter runs a cell (in an exercise: checks it). What you type is kept in this browser, " +
+      "and after your first visit the book, with its Python, also works offline.";
     input.before(helpNode);
     return helpNode.id;
   }
