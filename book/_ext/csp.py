@@ -58,22 +58,32 @@ def _html_unescape_attribute(value: str) -> str:
     return html.unescape(value)
 
 
-def policy(page: str) -> str:
-    """The policy for a page (its HTML as written, without a policy tag)."""
+def handler_hashes(page: str) -> set[str]:
+    """The hashes of the inline event handlers a page has (the theme's print button)."""
+    return {_sha256(_html_unescape_attribute(a or b)) for a, b in _HANDLER.findall(page)}
+
+
+def policy(page: str, handlers: frozenset[str] | set[str] = frozenset()) -> str:
+    """The policy for a page (its HTML as written, without a policy tag).
+
+    ``handlers``: hashes of inline event handlers allowed besides the page's own.  The book passes
+    those of every page: the search parses other pages (under the search page's policy) to show a
+    summary of each result, and Chromium checks their handlers against that policy.
+    """
     scripts = sorted({_sha256(body) for body in _INLINE_SCRIPT.findall(page)})
-    handlers = sorted({_sha256(_html_unescape_attribute(a or b)) for a, b in _HANDLER.findall(page)})
+    allowed = sorted(handler_hashes(page) | set(handlers))
     script_src = ["'self'", "'wasm-unsafe-eval'", *scripts]
-    if handlers:
-        script_src += ["'unsafe-hashes'", *handlers]
+    if allowed:
+        script_src += ["'unsafe-hashes'", *allowed]
     directives = {"default-src": FIXED["default-src"], "script-src": script_src}
     directives.update({key: value for key, value in FIXED.items() if key != "default-src"})
     return "; ".join(f"{key} {' '.join(values)}" for key, values in directives.items())
 
 
-def with_policy(page: str) -> str:
+def with_policy(page: str, handlers: frozenset[str] | set[str] = frozenset()) -> str:
     """The page with one policy tag, right after its charset (before any script)."""
     page = _OLD_TAG.sub("", page)
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(page)}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(page, handlers)}">'
     match = _CHARSET.search(page)
     if match:
         return page[: match.end()] + "\n    " + tag + page[match.end() :]
@@ -87,11 +97,13 @@ def _write_policies(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
-    for path in outdir.rglob("*.html"):
-        if "_static" in path.parts or "_sources" in path.parts:
-            continue
-        text = path.read_text(encoding="utf-8")
-        new = with_policy(text)
+    pages = [path for path in outdir.rglob("*.html") if not {"_static", "_sources"}.intersection(path.relative_to(outdir).parts)]
+    texts = {path: path.read_text(encoding="utf-8") for path in pages}
+    handlers: set[str] = set()
+    for text in texts.values():
+        handlers |= handler_hashes(_OLD_TAG.sub("", text))
+    for path, text in texts.items():
+        new = with_policy(text, handlers)
         if new != text:
             path.write_text(new, encoding="utf-8")
 

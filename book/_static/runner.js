@@ -101,6 +101,9 @@
       } else if (!current || current.session !== s || m.id !== current.id) {
         // Only the job the page is waiting for is answered; anything else is ignored.
       } else if (m.type === "started") {
+        // Once per job: code in the worker cannot post "started" again to push its limit back.
+        if (current.startedAt) return;
+        current.startedAt = performance.now();
         armTimer(current, config.limit);
       } else if (m.type === "partial") {
         current.partial = capText(m.stdout);

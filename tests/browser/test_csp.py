@@ -57,3 +57,16 @@ def test_injected_script_does_not_run_and_other_origins_are_refused(page, site):
     violations = page.evaluate("window.violations")
     assert any(v.startswith("script-src") for v in violations), violations
     assert any(v.startswith("connect-src") for v in violations), violations
+
+
+def test_search_with_summaries_breaks_no_policy(page, page_log, site):
+    """The search fetches and parses other pages for its summaries, under the search page's policy."""
+    page.add_init_script(
+        """window.violations = [];
+        document.addEventListener("securitypolicyviolation", e => window.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));"""
+    )
+    open_page(page, site, "search.html?q=Berlin")
+    page.locator("#search-results li").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1000)
+    assert page.evaluate("window.violations") == []
+    assert not [error for error in page_log.console_errors if "Content Security Policy" in error], page_log.console_errors

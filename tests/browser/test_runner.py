@@ -695,3 +695,19 @@ def test_codemirror_editor_keyboard_and_look(page, page_log, site):
     assert not page.evaluate("() => !!document.activeElement.closest('.cm-editor')")
     assert page.evaluate("() => document.activeElement.textContent") == "Check"
     assert not page_log.blocked, page_log.blocked
+
+
+def test_a_cell_cannot_push_back_its_own_time_limit(page, site):
+    """Code in the worker that keeps posting "started" (as the worker does once per job) is still stopped."""
+    open_page(page, site, "berlin.html")
+    output = run_plain(
+        page,
+        0,
+        "import js, time\n"
+        "from pyodide.ffi import to_js\n"
+        "while True:\n"
+        "    for n in range(1, 50):\n"
+        "        js.postMessage(to_js({'type': 'started', 'id': n}, dict_converter=js.Object.fromEntries))\n"
+        "    time.sleep(0.05)\n",
+    )
+    assert "still running after" in output, output
