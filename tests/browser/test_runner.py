@@ -23,6 +23,8 @@ from conftest import chapters, exercise_blocks
 # Generous waits: the first Check starts Python (downloads and compiles about 14 MB).
 START = 90_000
 RUNTIME_FILES = ("/_static/pyodide/", ".whl", "runner-worker.mjs")
+#: Exercise id -> its cells in the chapter (exercises._book): the starter and the solution are written there only.
+BLOCKS = exercise_blocks()
 EXERCISE = "berlin-refugee-total"  # a function exercise on berlin.html, used by the tests of traps
 PLAIN_PAGE = "arms-race"  # a chapter that opens with two plain (setup) cells
 
