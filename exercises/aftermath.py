@@ -201,3 +201,69 @@ SOURCE_B_PROVENANCE = ChoiceExercise(
 
 for _exercise in (TESTS_IN_YEAR, SUPERPOWER_SURGE, HOTLINE_MEDIUM, WHO_WON, SOURCE_B_PROVENANCE):
     register(_exercise)
+
+
+# --- questions answered without code (a widget in the page; check() in Python) -------------
+
+from ._practice import MatchExercise, ShortAnswerExercise, misconception, option_with, with_pair  # noqa: E402
+
+DEAL_PARTS = MatchExercise(
+    id="aftermath-deal-parts",
+    name="deal_parts",
+    hint="Use the table of who won: what did each side gain, and which part of the deal was kept secret?",
+    expects="a dict matching each part of the settlement to the letter of who gained it, and how",
+    pairs={
+        "The Soviet missiles left Cuba": "Gained by the USA, in public",
+        "A US pledge not to invade Cuba": "Gained by the USSR, in public",
+        "The Jupiters came down in Italy and Turkey": "Gained by the USSR, in secret",
+    },
+    decoys=("Gained by the USA, in secret",),
+    mistakes={
+        ("The Jupiters came down in Italy and Turkey", "Gained by the USSR, in public"): (
+            "The Jupiter part was kept secret, which is why the world saw a Soviet retreat."
+        ),
+        ("A US pledge not to invade Cuba", "Gained by the USA, in public"): (
+            "The pledge was what the USSR gained: Kennedy's formal letter gave it in return for the removal of the missiles."
+        ),
+    },
+)
+
+HOTLINE_ENDS = ShortAnswerExercise(
+    id="aftermath-hotline-ends",
+    name="hotline_machine",
+    hint="Read point a of the agreement (Source A): what equipment stood at the two terminal points?",
+    expects="a word: the machines at the two ends of the hotline of 1963",
+    accept=("teleprinter", "teleprinters", "telegraph-teleprinter", "telegraph teleprinter", "teleprinter machines", "teletype", "teletypes"),
+    mistakes={
+        "telephone": "That is the \"red telephone\" of films and cartoons: the agreement names telegraph-teleprinter equipment, not a telephone.",
+        "red telephone": "That is the \"red telephone\" of films and cartoons: the agreement names telegraph-teleprinter equipment, not a telephone.",
+        "phone": "That is the \"red telephone\" of films and cartoons: the agreement names telegraph-teleprinter equipment, not a telephone.",
+        "red phone": "That is the \"red telephone\" of films and cartoons: the agreement names telegraph-teleprinter equipment, not a telephone.",
+    },
+)
+
+for _exercise in (DEAL_PARTS, HOTLINE_ENDS):
+    register(_exercise)
+
+misconception(
+    __name__,
+    claim='The hotline was a "red telephone" on the president\'s desk.',
+    correction=(
+        "The agreement of 20 June 1963 set up telegraph-teleprinter equipment at each end, joined by a wire telegraph "
+        "circuit and a radiotelegraph circuit {cite:p}`state1963hotline`."
+    ),
+    exercise="aftermath-hotline-ends",
+    answer="red telephone",
+    names="red telephone",
+)
+misconception(
+    __name__,
+    claim="Kennedy won outright: the USSR gave up its missiles and got nothing in return.",
+    correction=(
+        "The USSR gained a public pledge not to invade Cuba and, in secret, the removal of the Jupiters from Turkey, "
+        "the last of which came down on 24 April 1963 {cite:p}`hershberg1995anatomy,mcnamara1963jupiternote`."
+    ),
+    exercise="aftermath-who-won",
+    answer=option_with(WHO_WON, "The USA won outright"),
+    names="did get something",
+)

@@ -115,6 +115,11 @@ def _diagnose_seed_factor(answer):
     if not isinstance(answer, (int, float)) or isinstance(answer, bool) or answer == 0:
         return None
     right = _seed_factor()
+    if abs(answer - 1) < 0.05:
+        return (
+            "A factor of 1 would mean the essay's 250,000 was right. "
+            "That is the misconception this exercise tests: add up the table's refugees and see how far off it is."
+        )
     if abs(answer * right - 1) < 0.02:
         return "Your ratio is upside down: divide the registered total by 250,000, not the other way round."
     if abs(answer / right - 1000) < 20:
@@ -284,3 +289,76 @@ CRISIS_ORDER = OrderExercise(
 
 for _exercise in (REFUGEE_TOTAL, SEED_FACTOR, YEARLY_CHANGE, CRISIS_RISE, SOURCE_PURPOSE, CRISIS_ORDER):
     register(_exercise)
+
+
+# --- questions answered without code (a widget in the page; check() in Python) -------------
+
+from ._practice import MatchExercise, ShortAnswerExercise, misconception, with_pair  # noqa: E402
+
+SOURCES_PROVENANCE = MatchExercise(
+    id="berlin-sources-provenance",
+    name="berlin_provenance",
+    hint="Read the provenance line under each source: who made it, for whom, and when.",
+    expects="a dict matching each source to the letter of its provenance",
+    pairs={
+        "Source A": "A note of the Soviet Foreign Ministry to the US ambassador in Moscow, November 1958",
+        "Source B": "A radio and television report by President Kennedy to the American people, July 1961",
+        "Source C": "The East German leader's answer at a press conference in East Berlin, June 1961",
+    },
+    decoys=("A secret order to close the border, read out on East German radio, August 1961",),
+    mistakes={
+        ("Source C", "A radio and television report by President Kennedy to the American people, July 1961"): (
+            "\"Nobody intends to build a wall\" was said by Walter Ulbricht, the East German leader, two months before "
+            "the GDR closed the border; Kennedy's report is Source B."
+        ),
+        ("Source A", "A radio and television report by President Kennedy to the American people, July 1961"): (
+            "The free-city proposal was the Soviet side's, in the note of November 1958."
+        ),
+    },
+)
+
+WALL_YEAR = ShortAnswerExercise(
+    id="berlin-wall-year",
+    name="wall_year",
+    hint="It was two months after Ulbricht said that nobody intended to build a wall.",
+    expects="a year: when the GDR closed the border between East and West Berlin and the Wall began",
+    number=1961,
+    say_direction=False,  # "too low" would give a year away
+    mistakes={
+        1948: (
+            "That is the Berlin Blockade confused with the Berlin Wall: the Blockade was an earlier crisis, "
+            "when nothing was built; the border through Berlin was closed on 13 August 1961."
+        ),
+        1949: (
+            "That is the Berlin Blockade confused with the Berlin Wall: the Blockade was an earlier crisis, "
+            "when nothing was built; the border through Berlin was closed on 13 August 1961."
+        ),
+        1958: "1958 was the year of Khrushchev's ultimatum, which began the crisis; the Wall came later.",
+    },
+)
+
+for _exercise in (SOURCES_PROVENANCE, WALL_YEAR):
+    register(_exercise)
+
+misconception(
+    __name__,
+    claim="The Berlin Wall went up during the Berlin Blockade.",
+    correction=(
+        "The Blockade was an earlier, different crisis. The border through Berlin was closed early on "
+        "13 August 1961, and the barriers put up then became the Wall {cite:p}`frus1961v14d104`."
+    ),
+    exercise="berlin-wall-year",
+    answer="1948",
+    names="Berlin Blockade confused with the Berlin Wall",
+)
+misconception(
+    __name__,
+    claim='Only "250,000" people left East Germany between 1948 and 1960 (a GCSE essay that circulates online).',
+    correction=(
+        "The registered refugees of 1949-1960 alone number about ten times as many {cite:p}`rytlewski1987refugees`; "
+        "a CIA survey gives about 2.3 million from 1948 to the Wall {cite:p}`cia2009population`."
+    ),
+    exercise="berlin-seed-factor",
+    answer=1.0,
+    names="the essay's 250,000 was right",
+)

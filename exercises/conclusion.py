@@ -268,3 +268,69 @@ CLAIMS_VERDICT = ValueExercise(
 
 for _exercise in (TENSION_SERIES, RISES, NARRATIVE_ORDER, EXPLAIN_PLAN, CLAIMS_VERDICT):
     register(_exercise)
+
+
+# --- questions answered without code (a widget in the page; check() in Python) -------------
+
+from ._practice import MatchExercise, ShortAnswerExercise, misconception, with_pair  # noqa: E402
+
+THAW_OR_FREEZE = MatchExercise(
+    id="conclusion-thaw-or-freeze",
+    name="thaw_or_freeze",
+    hint="Use the five periods at the start of this chapter: thaw, freeze, thaw, freeze, thaw.",
+    expects="a dict matching each event to the letter of the period it belongs to",
+    pairs={
+        "The Geneva summit, July 1955": "Thaw, 1955-56",
+        "Soviet tanks crush the Hungarian rising, November 1956": "Freeze, 1956-58",
+        "Khrushchev talks with Eisenhower at Camp David, September 1959": "Thaw, 1959",
+        "The U-2 is shot down and the Paris summit collapses, 1960": "Freeze, 1960-62",
+        "The hotline agreement and the Limited Test Ban Treaty, 1963": "Thaw, 1963",
+    },
+    mistakes={
+        ("Khrushchev talks with Eisenhower at Camp David, September 1959", "Freeze, 1960-62"): (
+            "Relations did not simply get worse from 1955 to 1962: 1959 was a thaw, between the Berlin ultimatum and the U-2."
+        ),
+        ("The Geneva summit, July 1955", "Freeze, 1956-58"): "Geneva came before the freeze of 1956-58: it was the first summit since 1945.",
+    },
+)
+
+REFUGEES_TO_WALL = ShortAnswerExercise(
+    id="conclusion-refugees",
+    name="refugees_to_wall",
+    hint="Look at the list of facts the book has checked, at the end of this chapter.",
+    expects="a number: about how many people left East Germany for the West from 1949 to August 1961 (within 200,000)",
+    number=2_700_000,
+    tolerance=200_000,
+    unit="people",
+    mistakes={
+        250_000: (
+            "That is the figure of a GCSE essay that circulates online, and it is about ten times too small: "
+            "in some single years between 1949 and 1961 more than 250,000 people left."
+        ),
+        2_300_000: "That is the CIA survey's lower count, from 1948 to the Wall; the figure this chapter gives is higher.",
+    },
+)
+
+for _exercise in (THAW_OR_FREEZE, REFUGEES_TO_WALL):
+    register(_exercise)
+
+misconception(
+    __name__,
+    claim="Relations between the USA and the USSR simply got worse from 1955 to 1962.",
+    correction=(
+        "They went up and down: a thaw at Geneva in 1955 {cite:p}`frus1955v20d48`, a freeze over Hungary in 1956 "
+        "{cite:p}`frus1955v25d162`, a thaw at Camp David in 1959 {cite:p}`eisenhower1959firstdiscussions`, "
+        "and a freeze after the U-2 in 1960 {cite:p}`frus1960u2note`."
+    ),
+    exercise="conclusion-thaw-or-freeze",
+    answer=with_pair(THAW_OR_FREEZE, "Khrushchev talks with Eisenhower at Camp David, September 1959", "Freeze, 1960-62"),
+    names="did not simply get worse",
+)
+misconception(
+    __name__,
+    claim='Only "250,000" people left East Germany before the Wall.',
+    correction="About 2.7 million people left East Germany for the West between 1949 and August 1961 {cite:p}`ghdi1963refugees`.",
+    exercise="conclusion-refugees",
+    answer="250,000",
+    names="GCSE essay",
+)

@@ -161,3 +161,59 @@ SOURCE_PROVENANCE = ChoiceExercise(
 
 for _exercise in (SUGAR_CUT_SHARE, CUBA_ORDER, SOURCE_PROVENANCE):
     register(_exercise)
+
+
+# --- questions answered without code (a widget in the page; check() in Python) -------------
+
+from ._practice import MatchExercise, ShortAnswerExercise, misconception, option_with, with_pair  # noqa: E402
+
+CUBA_PEOPLE = MatchExercise(
+    id="cuba-people",
+    name="cuba_people",
+    hint="One fled, one took power, one approved the plan, and one inherited it.",
+    expects="a dict matching each person to the letter of their part in 1959-61",
+    pairs={
+        "Fulgencio Batista": "Cuba's dictator, who fled on 1 January 1959",
+        "Fidel Castro": "Led the rebels who took power in January 1959",
+        "Dwight D. Eisenhower": "Approved a CIA plan to overthrow Castro in March 1960",
+        "John F. Kennedy": "Inherited the plan and would not send American forces in openly",
+    },
+    mistakes={
+        ("John F. Kennedy", "Approved a CIA plan to overthrow Castro in March 1960"): (
+            "The plan was approved by Eisenhower on 17 March 1960; the Kennedy administration inherited it."
+        ),
+        ("Dwight D. Eisenhower", "Inherited the plan and would not send American forces in openly"): (
+            "Eisenhower approved the plan in March 1960; it was Kennedy, president from January 1961, who refused to send American forces in openly."
+        ),
+    },
+)
+
+BRIGADE = ShortAnswerExercise(
+    id="cuba-brigade",
+    name="brigade_size",
+    hint="Look for the number of exiles of the CIA-trained brigade who landed on 17 April 1961.",
+    expects="a number: about how many exiles landed at the Bay of Pigs (within 100)",
+    number=1400,
+    tolerance=100,
+    unit="exiles",
+    mistakes={
+        14_000: "That is ten times too many: the brigade was small, which is one reason the landing failed so quickly.",
+    },
+    wrong=["140", "about 5,000"],
+)
+
+for _exercise in (CUBA_PEOPLE, BRIGADE):
+    register(_exercise)
+
+misconception(
+    __name__,
+    claim="The USA had nothing to do with the Bay of Pigs landing: it was the work of Cuban exiles.",
+    correction=(
+        "Eisenhower approved a CIA plan that included training a force of Cuban exiles {cite:p}`frus1958v06d486`, "
+        "and the Kennedy administration inherited it {cite:p}`schoultz2009infernal`; Kennedy said only that American forces "
+        "did not intervene {cite:p}`kennedy1961editors`."
+    ),
+    exercise="cuba-source-provenance",
+    answer=option_with(SOURCE_PROVENANCE, "nothing to do"),
+    names="CIA",
+)

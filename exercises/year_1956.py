@@ -154,3 +154,59 @@ DULLES_PURPOSE = ChoiceExercise(
 
 for _exercise in (HUNGARY_ORDER, DAYS_BETWEEN, SPEECH_SOURCE, DULLES_PURPOSE):
     register(_exercise)
+
+
+# --- questions answered without code (a widget in the page; check() in Python) -------------
+
+from ._practice import MatchExercise, ShortAnswerExercise, misconception, option_with  # noqa: E402
+
+PEOPLE_1956 = MatchExercise(
+    id="year-1956-people",
+    name="people_1956",
+    hint="Two of them were Hungarian Communists on opposite sides in November 1956; one was a Soviet diplomat in Budapest.",
+    expects="a dict matching each person to the letter of what they did in 1956",
+    pairs={
+        "Imre Nagy": "Hungarian prime minister who declared Hungary neutral on 1 November",
+        "János Kádár": "Took power in Hungary with the backing of the Soviet army",
+        "Yuri Andropov": "Soviet ambassador in Budapest",
+        "Nikita Khrushchev": "Attacked Stalin's crimes in a closed session in February",
+    },
+    mistakes={
+        ("Imre Nagy", "Took power in Hungary with the backing of the Soviet army"): (
+            "Nagy led the government that the Soviet army overthrew; Kádár took power with Soviet backing."
+        ),
+        ("János Kádár", "Hungarian prime minister who declared Hungary neutral on 1 November"): (
+            "The declaration of neutrality was Nagy's; Kádár replaced his government."
+        ),
+    },
+)
+
+NEUTRAL_LEADER = ShortAnswerExercise(
+    id="year-1956-neutral-leader",
+    name="neutral_leader",
+    hint="He became prime minister during the revolt and protested to the Soviet ambassador on 1 November.",
+    expects="a name: the Hungarian prime minister who announced on 1 November 1956 that Hungary was leaving the Warsaw Pact",
+    accept=("Nagy", "Imre Nagy", "Nagy Imre", "Prime Minister Nagy"),
+    mistakes={
+        "Kadar": "János Kádár was the man who took power after Nagy's government fell, backed by the Soviet army.",
+        "Kádár": "János Kádár was the man who took power after Nagy's government fell, backed by the Soviet army.",
+        "Janos Kadar": "János Kádár was the man who took power after Nagy's government fell, backed by the Soviet army.",
+        "Andropov": "Yuri Andropov was the Soviet ambassador to whom the prime minister protested.",
+    },
+)
+
+for _exercise in (PEOPLE_1956, NEUTRAL_LEADER):
+    register(_exercise)
+
+misconception(
+    __name__,
+    claim="Khrushchev's Secret Speech was published in Pravda in February 1956.",
+    correction=(
+        "He gave it to a closed session of the Party Congress on 25 February 1956; it was not published in the "
+        "Soviet Union then {cite:p}`frus1955v24d26`, and the West first read it in the version the US State "
+        "Department released on 4 June 1956 {cite:p}`frus1955v09d199`."
+    ),
+    exercise="year-1956-speech-source",
+    answer=option_with(SPEECH_SOURCE, "Pravda"),
+    names="closed session",
+)
