@@ -202,7 +202,9 @@ class ShortAnswerExercise(Exercise):
         return [str(wrong) for wrong in self.mistakes] + list(self.wrong)
 
     def solution(self) -> str:
-        return self.accept[0] if self.accept else f"{self.number:g}"
+        if self.accept:
+            return self.accept[0]
+        return f"{self.number:,.0f}" if float(self.number).is_integer() else f"{self.number:,}"
 
 
 # --------------------------------------------------------------------------
