@@ -287,21 +287,24 @@ SOURCE_PURPOSE = ChoiceExercise(
     ),
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "To admit that the USSR had taken the lead in the arms race.",
-        "B": (
-            "To calm Americans and their allies by saying the test was meant to frighten, and that the US "
-            "arsenal was still ahead in numbers and quality."
+        "A": (
+            "To admit that the USSR had now taken the lead in the arms race, in numbers and in the size "
+            "of its bombs."
         ),
-        "C": "To announce that the United States would now build a 50-megaton bomb of its own.",
-        "D": "To tell the world that the Soviet bomb had failed.",
+        "B": "To announce that the United States would now build and test a 50-megaton bomb of its own.",
+        "C": (
+            "To calm Americans and allies: the test was meant to frighten, and the US arsenal was still "
+            "ahead."
+        ),
+        "D": "To tell the world that the Soviet bomb had failed and that its power had been exaggerated.",
     },
-    answer="B",
+    answer="C",
     feedback={
         "A": "The statement says the opposite: the test 'does not affect the basic balance of nuclear power'.",
-        "C": "Nothing in the source says so: it calls the test a political rather than a military act.",
+        "B": "Nothing in the source says so: it calls the test a political rather than a military act.",
         "D": "The statement says the explosion was very large, on the order of 50 megatons: it did not fail.",
     },
-    wrong=["A", "C", "D"],
+    wrong=["A", "B", "D"],
 )
 
 ARMS_ORDER = OrderExercise(

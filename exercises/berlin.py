@@ -253,21 +253,24 @@ SOURCE_PURPOSE = ChoiceExercise(
     ),
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "To tell Americans how many refugees were leaving East Germany",
-        "B": (
-            "To warn the Soviet Union, and reassure Americans and their allies, that the United States "
-            "would stay in West Berlin whatever the pressure"
-        ),
-        "C": "To announce that the United States accepted Khrushchev's plan for a free city",
-        "D": "To protest against the building of the Berlin Wall",
+        "A": "To tell Americans how many refugees were leaving East Germany through Berlin each month",
+        "B": "To announce that the United States accepted Khrushchev's plan to make West Berlin a free city",
+        "C": "To protest against the building of the Berlin Wall and demand that the border be opened again",
+        "D": "To warn the Soviet Union, and reassure allies, that the USA would stay in West Berlin",
     },
-    answer="B",
+    answer="D",
     feedback={
-        "A": "The refugees were one cause of the crisis, but the speech is about what the USA will do, not about figures.",
-        "C": "The sentence says the opposite: the USA will not be driven out of Berlin.",
-        "D": "Check the date: the speech was given on 25 July 1961, before the border was closed on 13 August.",
+        "A": (
+            "The refugees were one cause of the crisis, but the speech is about what the USA will do, "
+            "not about figures."
+        ),
+        "B": "The sentence says the opposite: the USA will not be driven out of Berlin.",
+        "C": (
+            "Check the date: the speech was given on 25 July 1961, before the border was closed on 13 "
+            "August. Mixing up the crisis of 1961 with the Wall that ended it is a common slip."
+        ),
     },
-    wrong=["A", "C", "D"],
+    wrong=["A", "B", "C"],
 )
 
 CRISIS_ORDER = OrderExercise(

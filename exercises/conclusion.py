@@ -229,22 +229,36 @@ EXPLAIN_PLAN = ChoiceExercise(
     hint="An explain question asks why. Which plan gives reasons, one per paragraph, each with evidence?",
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "Tell the story of every event from 1955 to 1962 in order, from the Geneva summit to the Cuban missile crisis.",
-        "B": (
-            "Three paragraphs, each on one reason: the refugee drain and Khrushchev's Berlin ultimatum (1958); "
-            "the U-2 affair and the collapse of the Paris summit (1960); the Vienna summit and the Wall (1961). "
-            "Each shows how that reason made relations worse; a conclusion says which mattered most."
+        "A": (
+            "Three paragraphs, one per reason (refugees and the 1958 ultimatum; U-2 and Paris; Vienna "
+            "and the Wall), each linked to worse relations."
         ),
-        "C": "One paragraph on Khrushchev's character and one on Kennedy's.",
-        "D": "Argue that relations improved, using the Camp David talks of 1959 and the test ban treaty of 1963.",
+        "B": (
+            "Tell the story of every event from 1955 to 1962 in the order it happened, from the Geneva "
+            "summit to the Cuban missile crisis, with the dates."
+        ),
+        "C": (
+            "One paragraph on Khrushchev's character and one on Kennedy's, showing how two very "
+            "different men could not get on with each other."
+        ),
+        "D": (
+            "Argue that relations really improved, using the Camp David talks of 1959 and the test ban "
+            "treaty of 1963 as the main evidence."
+        ),
     },
-    answer="B",
+    answer="A",
     feedback={
-        "A": "That is a narrative of the whole period: it tells what happened, not why relations got worse, and strays outside 1958-61.",
-        "C": "Character may be part of a reason, but this plan gives no events as evidence and no links to the outcome.",
+        "B": (
+            "That is a narrative of the whole period: it tells what happened, not why relations got "
+            "worse, and strays outside 1958-61."
+        ),
+        "C": (
+            "Character may be part of a reason, but this plan gives no events as evidence and no links "
+            "to the outcome."
+        ),
         "D": "The question asks why relations got worse in 1958-61; 1963 is outside the period.",
     },
-    wrong=["A", "C", "D"],
+    wrong=["B", "C", "D"],
 )
 
 CLAIMS_VERDICT = ValueExercise(

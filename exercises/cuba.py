@@ -142,21 +142,30 @@ SOURCE_PROVENANCE = ChoiceExercise(
     ),
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "It is a neutral report of the landing, written for historians after all the facts were known.",
-        "B": (
-            "It was a public speech made the day after the landing collapsed, to an audience of editors; "
-            "it warns Castro and Moscow, but says nothing of the American part in planning the landing."
+        "A": (
+            "It is a neutral report of the landing, written later for historians when all the facts "
+            "were known."
         ),
-        "C": "It was a private message to Khrushchev, so it shows what Kennedy really thought.",
-        "D": "It proves that the USA had nothing to do with the landing.",
+        "B": "It was a private message to Khrushchev, so it shows what Kennedy really thought of the landing.",
+        "C": (
+            "It was a public speech the day after the landing failed: it warns Castro but hides the "
+            "American part."
+        ),
+        "D": (
+            "It proves that the United States had nothing at all to do with planning or paying for the "
+            "landing."
+        ),
     },
-    answer="B",
+    answer="C",
     feedback={
         "A": "It was spoken on 20 April 1961, the day after the landing collapsed, by the President himself.",
-        "C": "It was a public speech to newspaper editors, printed for everyone to read.",
-        "D": "The exiles were trained and paid by the CIA; the speech only says American forces did not intervene.",
+        "B": "It was a public speech to newspaper editors, printed for everyone to read.",
+        "D": (
+            "That the USA had nothing to do with it is a misconception: the exiles were trained and "
+            "paid by the CIA; the speech only says American forces did not intervene."
+        ),
     },
-    wrong=["A", "C", "D"],
+    wrong=["A", "B", "D"],
 )
 
 for _exercise in (SUGAR_CUT_SHARE, CUBA_ORDER, SOURCE_PROVENANCE):
@@ -214,6 +223,6 @@ misconception(
         "did not intervene {cite:p}`kennedy1961editors`."
     ),
     exercise="cuba-source-provenance",
-    answer=option_with(SOURCE_PROVENANCE, "nothing to do"),
+    answer=option_with(SOURCE_PROVENANCE, "nothing at all to do"),
     names="CIA",
 )

@@ -360,28 +360,36 @@ BREAKTHROUGH = ChoiceExercise(
     ),
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "The claim is right: after the letter of 26 October the crisis was over",
+        "A": (
+            "The claim is right: after the letter of 26 October the crisis was over and the missiles "
+            "were going home"
+        ),
         "B": (
-            "The claim is only partly right: the letter of 26 October first offered the terms of the settlement, "
-            "but on 27 October came a harder public letter, a U-2 shot down and a secret promise about Turkey, "
-            "and the crisis ended only with Khrushchev's broadcast of 28 October"
+            "The claim is wrong: Khrushchev never offered to remove the missiles in return for a "
+            "promise not to invade Cuba"
         ),
         "C": (
-            "The claim is wrong: Khrushchev never offered to remove the missiles in return for a promise "
-            "not to invade Cuba"
+            "The claim is wrong because the letter of 26 October was broadcast, and the letter of 27 "
+            "October was secret"
         ),
         "D": (
-            "The claim is wrong because the letter of 26 October was broadcast on the radio and the letter "
-            "of 27 October was secret"
+            "Partly right: the letter of 26 October offered the terms, but the crisis went on through "
+            "27 October"
         ),
     },
-    answer="B",
+    answer="D",
     feedback={
-        "A": "Count the events of 27 October in the table: a U-2 was shot down the day after the letter.",
-        "C": "Read Source B again: it links the Soviet specialists in Cuba to a promise not to invade.",
-        "D": "It was the other way round: the 26 October letter was private, and the 27 October letter was broadcast.",
+        "A": (
+            "That the letter of 26 October ended the crisis is a common misconception. Count the events "
+            "of 27 October in the table: a U-2 was shot down the day after the letter."
+        ),
+        "B": "Read Source B again: it links the Soviet specialists in Cuba to a promise not to invade.",
+        "C": (
+            "It was the other way round: the 26 October letter was private, and the 27 October letter "
+            "was broadcast."
+        ),
     },
-    wrong=["A", "C", "D"],
+    wrong=["A", "B", "C"],
 )
 
 for _exercise in (DISTANCES, CITIES_IN_RANGE, LETTER_KEYWORDS, DAY_ORDER, BLACK_SATURDAY_EVENTS, BREAKTHROUGH):

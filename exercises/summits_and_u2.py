@@ -100,22 +100,27 @@ SOURCE_USEFULNESS = ChoiceExercise(
     ),
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "Not useful: Eisenhower had already lied about the flight, so nothing he says can be used.",
+        "A": "Useful for the official reason for the flights, but said to defend a government caught out.",
         "B": (
-            "Useful for the official reason given for the flights, fear of a surprise attack and Soviet "
-            "secrecy, but it was said to defend the government after it had been caught, so it needs "
-            "checking against private records such as FRUS."
+            "Not useful at all: Eisenhower had already lied about the flight, so nothing he says can be "
+            "used."
         ),
-        "C": "Completely reliable, because it is the President's own statement printed in the Public Papers.",
-        "D": "Useful mainly because it proves that the USA had planned the collapse of the Paris summit.",
+        "C": "Completely reliable, because it is the President's own statement, printed in the Public Papers.",
+        "D": (
+            "Useful mainly because it proves that the United States had planned the collapse of the "
+            "Paris summit."
+        ),
     },
-    answer="B",
+    answer="A",
     feedback={
-        "A": "A biased source is still evidence: it shows the reason the government chose to give in public.",
-        "C": "Being official makes the text exact, not the reasons true or complete; think about why it was said.",
+        "B": "A biased source is still evidence: it shows the reason the government chose to give in public.",
+        "C": (
+            "Being official makes the text exact, not the reasons true or complete; think about why it "
+            "was said."
+        ),
         "D": "Source D says nothing about the summit, and Eisenhower went to Paris hoping it would succeed.",
     },
-    wrong=["A", "C", "D"],
+    wrong=["B", "C", "D"],
 )
 
 for _exercise in (U2_ORDER, FIRST_ADMISSION, SOURCE_USEFULNESS):

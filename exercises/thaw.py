@@ -120,21 +120,24 @@ OUTNUMBERED_CLAIM = ChoiceExercise(
     ),
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "The claim is true on every measure: the Pact had about five times NATO's forces.",
-        "B": (
-            "The claim holds only for army divisions as the West counted them; in men under arms the two sides "
-            "were roughly equal, and all the figures are uncertain estimates."
-        ),
-        "C": "The claim is the wrong way round: NATO had about five times as many forces as the Pact.",
-        "D": "Nothing can be said at all, because the Soviet Union kept its figures secret.",
+        "A": "The claim is true on every measure: the Warsaw Pact had about five times NATO's forces.",
+        "B": "The claim is the wrong way round: NATO had about five times as many forces as the Pact.",
+        "C": "The claim holds for army divisions only; in men under arms the two sides were roughly equal.",
+        "D": "Nothing can be said at all, because the Soviet Union kept all its military figures secret.",
     },
-    answer="B",
+    answer="C",
     feedback={
         "A": "Five times holds for divisions only. Look at the ratio for men under arms.",
-        "C": "A ratio of about 5 means the Pact had more divisions, not NATO: check which side is on top of the fraction.",
-        "D": "The figures are estimates, but several independent Western estimates agree well enough to judge the claim.",
+        "B": (
+            "A ratio of about 5 means the Pact had more divisions, not NATO: check which side is on top "
+            "of the fraction."
+        ),
+        "D": (
+            "The figures are estimates, but several independent Western estimates agree well enough to "
+            "judge the claim."
+        ),
     },
-    wrong=["A", "C", "D"],
+    wrong=["A", "B", "D"],
 )
 
 OPEN_SKIES_REJECTION = ChoiceExercise(
@@ -143,21 +146,21 @@ OPEN_SKIES_REJECTION = ChoiceExercise(
     hint="Read Source C again, and the paragraph after it: what did Khrushchev say the flights would really do?",
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "Because the Soviet Union had no aircraft that could fly over the United States.",
-        "B": "Because Eisenhower had refused to discuss Germany at Geneva.",
-        "C": (
-            "Because he saw it as a way of gathering intelligence that would leave armaments as they were, "
-            "instead of reducing them."
-        ),
-        "D": "Because Britain and France had already rejected it.",
+        "A": "Because the Soviet Union had no aircraft that could fly all the way over the United States.",
+        "B": "Because he saw it as a way of gathering intelligence that would leave armaments as they were.",
+        "C": "Because Eisenhower had refused to discuss the future of Germany at the Geneva summit that July.",
+        "D": "Because Britain and France had already rejected the plan before the Soviet leaders saw it.",
     },
-    answer="C",
+    answer="B",
     feedback={
-        "A": "Source C says nothing about Soviet aircraft: Khrushchev's objection was about what the flights would reveal.",
-        "B": "Source C is about disarmament and inspection, not about Germany.",
+        "A": (
+            "Source C says nothing about Soviet aircraft: Khrushchev's objection was about what the "
+            "flights would reveal."
+        ),
+        "C": "Source C is about disarmament and inspection, not about Germany.",
         "D": "Source C reports only what the Soviet leaders said; look for their own reason.",
     },
-    wrong=["A", "B", "D"],
+    wrong=["A", "C", "D"],
 )
 
 for _exercise in (THAW_ORDER, FORCES_RATIO, OUTNUMBERED_CLAIM, OPEN_SKIES_REJECTION):

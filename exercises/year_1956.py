@@ -105,25 +105,30 @@ SPEECH_SOURCE = ChoiceExercise(
     ),
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": (
-            "It is completely reliable, because it was published by the US government, which checked it word for word "
-            "against Khrushchev's own text."
+        "A": "Completely reliable: the US government checked it word for word against Khrushchev's own text.",
+        "B": (
+            "Useful evidence, but from a secret source the US would not vouch for, and released to hurt "
+            "the USSR."
         ),
-        "B": "It is useless, because the United States released it only as propaganda.",
-        "C": (
-            "It is useful evidence of what Khrushchev told Communist leaders about Stalin, but it is a version obtained "
-            "from a secret source that the State Department would not vouch for, and the USA released it because it "
-            "hurt the Soviet Union, so it should be checked against other evidence."
-        ),
-        "D": "It is reliable because it was first published in the Soviet newspaper Pravda in February 1956.",
+        "C": "Useless, because the United States released it only as propaganda against the Soviet Union.",
+        "D": "Reliable, because it was first published in the Soviet newspaper Pravda in February 1956.",
     },
-    answer="C",
+    answer="B",
     feedback={
-        "A": "The Department of State said it did not propose to vouch for the document, and its experts expected omissions and distortions.",
-        "B": "A source released for propaganda can still be accurate: US experts judged it an authentic version of the speech.",
-        "D": "The speech was given in a closed session and was not published in the Soviet Union in 1956.",
+        "A": (
+            "The Department of State said it did not propose to vouch for the document, and its experts "
+            "expected omissions and distortions."
+        ),
+        "C": (
+            "A source released for propaganda can still be accurate: US experts judged it an authentic "
+            "version of the speech."
+        ),
+        "D": (
+            "That it was published in Pravda is a misconception: the speech was given in a closed "
+            "session and was not published in the Soviet Union in 1956."
+        ),
     },
-    wrong=["A", "B", "D"],
+    wrong=["A", "C", "D"],
 )
 
 DULLES_PURPOSE = ChoiceExercise(
@@ -135,21 +140,27 @@ DULLES_PURPOSE = ChoiceExercise(
     ),
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "To promise the Hungarian fighters that American soldiers would come to help them.",
-        "B": (
-            "To reassure the Soviet leaders that a free Hungary or Poland would not become an American ally, "
-            "so that Moscow might let them go without feeling threatened."
+        "A": (
+            "To promise the Hungarian fighters that American soldiers would come to help them against "
+            "the Soviet army."
         ),
-        "C": "To warn Britain and France not to attack Egypt.",
-        "D": "To announce that the United States would leave NATO.",
+        "B": "To warn Britain and France that the United States would not support an attack on Egypt.",
+        "C": "To announce that the United States would leave NATO if the Soviet army left Eastern Europe.",
+        "D": "To reassure Moscow that a free Hungary or Poland would not become an American military ally.",
     },
-    answer="B",
+    answer="D",
     feedback={
-        "A": "The paragraph promises the opposite of military help: it says the USA does not see these nations as military allies.",
-        "C": "The speech was made on 27 October, two days before the attack on Egypt began, and this passage is about Eastern Europe.",
-        "D": "Dulles speaks of a Europe no longer divided, but he says nothing about leaving NATO.",
+        "A": (
+            "The paragraph promises the opposite of military help: it says the USA does not see these "
+            "nations as military allies."
+        ),
+        "B": (
+            "The speech was made on 27 October, two days before the attack on Egypt began, and this "
+            "passage is about Eastern Europe."
+        ),
+        "C": "Dulles speaks of a Europe no longer divided, but he says nothing about leaving NATO.",
     },
-    wrong=["A", "C", "D"],
+    wrong=["A", "B", "C"],
 )
 
 for _exercise in (HUNGARY_ORDER, DAYS_BETWEEN, SPEECH_SOURCE, DULLES_PURPOSE):
