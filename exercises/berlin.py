@@ -284,9 +284,15 @@ CRISIS_ORDER = OrderExercise(
     events=CRISIS_EVENTS,
     mistakes=[
         # Paris and Vienna swapped: the two summits most often confused
-        swapped("paris-summit-collapses", "vienna-summit"),
+        swapped(
+            "paris-summit-collapses", "vienna-summit",
+            why="The two summits are often confused: Paris collapsed in May 1960, under Eisenhower; Vienna, in June 1961, was Kennedy's.",
+        ),
         # the Wall put before Kennedy's address
-        swapped("kennedy-berlin-address", "wall-begins"),
+        swapped(
+            "kennedy-berlin-address", "wall-begins",
+            why="Kennedy's report of 25 July 1961 came before the Wall: it warned Moscow, but did not answer a wall that was not yet built.",
+        ),
     ],
 )
 
