@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import json
+from pathlib import Path
 
 from docutils import nodes
 from docutils.statemachine import StringList
@@ -26,7 +27,8 @@ from sphinx.util.docutils import SphinxDirective
 
 import exercises  # noqa: F401  (fills the registry)
 from exercises import _practice
-from exercises._core import get, ids
+from exercises._book import module_name
+from exercises._core import chapter_of, get, ids
 
 
 def _raw(text: str) -> nodes.raw:
@@ -89,6 +91,10 @@ class PracticeDirective(SphinxDirective):
             raise self.error(f"unknown exercise {exercise_id!r}: declare it in exercises/<chapter>.py")
         if get(exercise_id).kind not in ("choice", "order", "match", "short"):
             raise self.error(f"{exercise_id} is a {get(exercise_id).kind} exercise: it has no widget")
+        # The widget is made from the declaration and from check: a change there rebuilds the page.
+        package = Path(exercises.__file__).parent
+        for name in (module_name(chapter_of(exercise_id)), "_practice", "_core"):
+            self.env.note_dependency(str(package / f"{name}.py"))
         box = nodes.container(classes=["practice-box"])
         markdown = _practice.question(exercise_id)
         if markdown and self.env.app.builder.format != "html":
@@ -104,6 +110,7 @@ class MisconceptionsDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         chapter = self.env.docname
         found = _practice.misconceptions(chapter)
+        self.env.note_dependency(str(Path(exercises.__file__).parent / f"{module_name(chapter)}.py"))
         if not found:
             raise self.error(f"no misconceptions are declared for {chapter!r} (exercises._practice.misconception)")
         lines = [":::{admonition} Common misconceptions", ":class: misconceptions", ""]

@@ -82,6 +82,20 @@ def test_order_with_the_keyboard(page, page_log, site):
     assert not page_log.problems()
 
 
+def test_order_by_dragging(page, page_log, site):
+    open_page(page, site, PAGE)
+    exercise = exercises.get("berlin-crisis-order")
+    box = widget(page, exercise.id)
+    items = box.locator(".practice-item")
+    first = order_in_page(box)[0]
+    items.nth(0).drag_to(items.nth(3), target_position={"x": 20, "y": 30})
+    moved = order_in_page(box)
+    assert moved != list(exercise.events) and moved.index(first) > 0, moved
+    press_check(page, box)
+    assert said(box) == exercises.check(exercise.id, moved).message
+    assert not page_log.problems()
+
+
 def test_match_with_the_keyboard(page, page_log, site):
     open_page(page, site, PAGE)
     exercise = exercises.get("berlin-sources-provenance")
