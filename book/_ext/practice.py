@@ -61,7 +61,9 @@ def render(exercise_id: str) -> str:
         out.append("</ol>")
         out.append(f'<p class="practice-moved visually-hidden" aria-live="polite"></p>')
     elif kind == "match":
-        out.append('<fieldset><legend>Match each item to one option</legend><div class="practice-pairs">')
+        out.append('<fieldset><legend>Match each item to one option</legend><ul class="practice-options">')
+        out += [f"<li><strong>{e(letter)}</strong> {e(text)}</li>" for letter, text in data["options"]]
+        out.append('</ul><div class="practice-pairs">')
         for n, left in enumerate(data["left"]):
             sid = f"{wid}-{n}"
             choices = "".join(f'<option value="{e(letter)}">{e(letter)}: {e(text)}</option>' for letter, text in data["options"])
@@ -116,7 +118,7 @@ class MisconceptionsDirective(SphinxDirective):
         lines = [":::{admonition} Common misconceptions", ":class: misconceptions", ""]
         for item in found:
             lines += [f"**Not so:** {item.claim}", "", f"**The evidence:** {item.correction}",
-                      f"{{ref}}`Test yourself <{item.exercise}>`.", ""]
+                      f"Test yourself: {{ref}}`{item.exercise}`.", ""]
         lines.append(":::")
         box = nodes.container(classes=["misconceptions-box"])
         self.state.nested_parse(StringList(lines, source=self.get_source_info()[0]), self.content_offset, box)
