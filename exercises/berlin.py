@@ -310,11 +310,11 @@ SOURCES_PROVENANCE = MatchExercise(
     hint="Read the provenance line under each source: who made it, for whom, and when.",
     expects="a dict matching each source to the letter of its provenance",
     pairs={
-        "Source A": "A note of the Soviet Foreign Ministry to the US ambassador in Moscow, November 1958",
+        "Source A": "The Soviet Foreign Ministry's note to the US ambassador in Moscow, November 1958",
         "Source B": "A radio and television report by President Kennedy to the American people, July 1961",
-        "Source C": "The East German leader's answer at a press conference in East Berlin, June 1961",
+        "Source C": "An answer by the East German leader at a press conference in East Berlin, June 1961",
     },
-    decoys=("A secret order to close the border, read out on East German radio, August 1961",),
+    decoys=("Khrushchev's words to Kennedy at the Vienna summit, June 1961",),
     mistakes={
         ("Source C", "A radio and television report by President Kennedy to the American people, July 1961"): (
             "\"Nobody intends to build a wall\" was said by Walter Ulbricht, the East German leader, two months before "
