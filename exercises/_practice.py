@@ -255,21 +255,25 @@ def widget(exercise_id: str) -> dict:
     """The data of the page widget of a choice, order, match or short-answer exercise.
 
     Every message is the one :func:`exercises.check` returns for that answer, computed here.
+    Messages are keyed by :func:`_key` of the answer, as book/_static/quiz.js keys its answers:
+    the page never names the right option, order or spelling (a number answer's value is shown).
     """
     exercise = get(exercise_id)
     kind = exercise.kind
     data: dict[str, Any] = {"id": exercise.id, "kind": kind}
     if kind == "choice":
         data["options"] = [[letter, text] for letter, text in exercise.options.items()]
-        data["messages"] = {letter: _said(exercise.check(letter)) for letter in exercise.options}
+        data["messages"] = {_key(exercise.id, letter): _said(exercise.check(letter)) for letter in exercise.options}
     elif kind == "order":
         right = exercise.items()
         titles = exercise.titles()
         position = {item: index for index, item in enumerate(right)}
         data["items"] = [[item, titles.get(item, item)] for item in exercise.events]
-        data["mistakes"] = [[mistake.apply(right), _said(exercise.check(mistake.apply(right)))] for mistake in exercise.mistakes]
+        data["mistakes"] = {}
+        for mistake in exercise.mistakes:  # the first mistake that makes an order names it, as in check
+            data["mistakes"].setdefault(_key(exercise.id, *mistake.apply(right)), _said(exercise.check(mistake.apply(right))))
         data["pairs"] = {
-            f"{first}|{second}": _said(exercise._misplaced(first, second, titles))
+            _key(exercise.id, first, second): _said(exercise._misplaced(first, second, titles))
             for first in right for second in right if position[first] > position[second]
         }
         data["passed"] = _said(exercise.check(right))
@@ -279,8 +283,8 @@ def widget(exercise_id: str) -> dict:
         data["options"] = [[letter, text] for letter, text in lettered.items()]
         data["missing"] = {left: _said(exercise.check({k: v for k, v in exercise.solution().items() if k != left})) for left in exercise.pairs}
         data["messages"] = {
-            left: {letter: (None if text == exercise.pairs[left] else _said(exercise._mismatched(left, text))) for letter, text in lettered.items()}
-            for left in exercise.pairs
+            _key(exercise.id, left, letter): (None if text == exercise.pairs[left] else _said(exercise._mismatched(left, text)))
+            for left in exercise.pairs for letter, text in lettered.items()
         }
         data["passed"] = _said(exercise.check(exercise.solution()))
     elif kind == "short":
@@ -295,12 +299,17 @@ def widget(exercise_id: str) -> dict:
             data["high"] = _said(exercise._fail(f"{GOT}, which is too high" if exercise.say_direction else f"{GOT}, which is not right"))
             data["low"] = _said(exercise._fail(f"{GOT}, which is too low" if exercise.say_direction else f"{GOT}, which is not right"))
         else:
-            data["accept"] = sorted({fnv1a(f"{exercise.id}\n{normalise(text)}") for text in exercise.accept})
-            data["mistakes"] = {fnv1a(f"{exercise.id}\n{normalise(str(wrong))}"): _said(exercise._fail(GOT, why)) for wrong, why in exercise.mistakes.items()}
+            data["accept"] = sorted({_key(exercise.id, normalise(text)) for text in exercise.accept})
+            data["mistakes"] = {_key(exercise.id, normalise(str(wrong))): _said(exercise._fail(GOT, why)) for wrong, why in exercise.mistakes.items()}
             data["other"] = _said(exercise._fail(GOT, exercise._not_it()))
     else:
         raise ValueError(f"{exercise_id} is a {kind} exercise: it has no page widget")
     return data
+
+
+def _key(exercise_id: str, *parts: str) -> str:
+    """The key of an answer in a widget's data: the FNV-1a hash of the id and the answer's parts, one a line."""
+    return fnv1a("\n".join((exercise_id, *parts)))
 
 
 def _said(result: Result) -> list:

@@ -92,10 +92,20 @@ def test_every_widget_shows_the_message_check_gives(node):
     assert {status for status, _ in got} == {"passed", "failed"}
 
 
-def test_widget_data_holds_no_python_runtime_need():
+def test_widget_data_is_plain_json_that_names_no_answer():
     for exercise_id in WIDGETS:
+        exercise = exercises.get(exercise_id)
         data = _practice.widget(exercise_id)
         assert json.loads(json.dumps(data)) == data  # plain JSON, so the page needs no Python for a click
+        text = json.dumps(data)
+        if exercise.kind == "choice":
+            assert not set(data["messages"]) & set(exercise.options)
+        if exercise.kind == "order":
+            assert "|".join(exercise.items()) not in text and not any("|" in key for key in data["pairs"])
+        if exercise.kind == "match":
+            assert not any(left in key for key in data["messages"] for left in exercise.pairs)
+        if exercise.kind == "short" and exercise.accept:
+            assert not any(f'"{spelling}"' in text for spelling in exercise.accept)
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
