@@ -24,6 +24,7 @@ extensions = [
     "edition",  # book/_ext/edition.py: `-t student` builds the edition without solutions
     "downloads",  # book/_ext/downloads.py: each chapter page offers its .ipynb (the workbook in the student edition)
     "quiz",  # book/_ext/quiz.py: "Do now", "Check your memory" and the Revise page (retrieval practice)
+    "practice",  # book/_ext/practice.py: choice, order, match and short-answer widgets; "Common misconceptions" boxes
     "exam",  # book/_ext/exam.py: exam practice (question, draft, timer, checklist, model answers)
     "runner",  # book/_ext/runner.py: run and check the code cells in the page (Pyodide, from node_modules)
     "fresh_outputs",  # book/_ext/fresh_outputs.py: a change to the exercises package or its data executes the chapters again
