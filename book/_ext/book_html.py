@@ -182,6 +182,7 @@ def subset_icon_font(outdir: Path) -> None:
     subsetter.populate(unicodes=codepoints)
     subsetter.subset(loaded)
     subset.save_font(loaded, str(font), options)
+    loaded.close()
 
 
 def config_inited(app: Sphinx, config) -> None:
