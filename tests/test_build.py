@@ -45,6 +45,7 @@ def test_berlin_page_has_the_chapter_parts(built):
         assert text in html
 
 
-def test_sources_page_lists_the_bibliography(built):
+def test_sources_page_lists_every_entry_of_the_bibliography_once(built, keys):
     html = page(built, "sources")
-    assert html.count('class="citation') >= 5 or html.count("<dt") >= 5 or html.count('role="doc-biblioentry"') >= 5
+    entries = re.findall(r'<div class="citation" id="([^"]+)" role="doc-biblioentry">', html)
+    assert html.count('role="doc-biblioentry"') == len(entries) == len(set(entries)) == len(keys)
