@@ -93,6 +93,24 @@ def _needs_builds(config) -> bool:
     return False
 
 
+_BUILD_FIXTURES = {"built", "student_built", "site"}
+
+
+def pytest_collection_modifyitems(session, config, items) -> None:
+    """Run the tests that need no build first, then the longest one that does, then the rest (a stable sort).
+
+    In a parallel run the builds are made in the background meanwhile, so no worker waits for them while other
+    tests could run; the order within each group is the files' own.
+    """
+
+    def rank(item) -> int:
+        if not _BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            return 0
+        return 1 if item.path.name == "test_fresh_outputs.py" else 2
+
+    items.sort(key=rank)
+
+
 def pytest_report_header(config) -> str:
     """The browser that the browser tests drive (tests/browser/conftest.py fails on a major outside its tested range)."""
     path = shutil.which("chromium")
