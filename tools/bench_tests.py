@@ -11,7 +11,7 @@ Both are measured the same way, one after the other, on this machine:
 It prints the machine, the date, the load average around each run, both times and their ratio (working tree /
 commit), and whether each run passed.  The load average matters: on a shared machine, run it when it is quiet.
 
-    python tools/bench_tests.py [--base COMMIT] [--rounds N] [--json out.json] [--keep]
+    python tools/bench_tests.py [--base COMMIT] [--rounds N] [--json out.json] [--keep] [--target test]
 """
 
 from __future__ import annotations
@@ -85,13 +85,13 @@ def run(tree: Path, target: str, log: Path) -> tuple[int, float]:
     return done.returncode, time.perf_counter() - start
 
 
-def measure(name: str, tree: Path, logs: Path) -> dict:
+def measure(name: str, tree: Path, logs: Path, target: str = "test") -> dict:
     log = logs / f"{name}.log"
     code, setup = run(tree, "venv runtime browser", log)
     if code != 0:
         sys.exit(f"{name}: the set-up failed; see {log}")
     before = load()
-    code, seconds = run(tree, "test", log)
+    code, seconds = run(tree, target, log)
     return {"seconds": round(seconds, 1), "passed": code == 0, "setup_seconds": round(setup, 1),
             "load_before": before, "load_after": load(), "log": str(log)}
 
@@ -102,6 +102,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1, help="measure each this many times, alternating")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--keep", action="store_true", help="keep the temporary clones and logs")
+    parser.add_argument("--target", default="test", help="the make target to time (default test; e.g. help, for a dry run of the script)")
     args = parser.parse_args()
 
     commit = git("rev-parse", args.base)
@@ -118,7 +119,7 @@ def main() -> None:
         for _ in range(args.rounds):
             for name, folder in (("base", base), ("tree", tree)):
                 shutil.rmtree(folder / "_build", ignore_errors=True)
-                results[name].append(measure(name, folder, logs))
+                results[name].append(measure(name, folder, logs, args.target))
                 print(f"{name}: {results[name][-1]}", flush=True)
     finally:
         if not args.keep:
@@ -134,7 +135,7 @@ def main() -> None:
         "ratio": round(best["tree"] / best["base"], 2) if best["base"] else None,
     }
     m = report["machine"]
-    print(f"\nmake test, {report['date']}, {m['cpu']} ({m['cores']} cores, {m['memory']}), {m['system']}, Python {m['python']}")
+    print(f"\nmake {args.target}, {report['date']}, {m['cpu']} ({m['cores']} cores, {m['memory']}), {m['system']}, Python {m['python']}")
     for name, label in (("base", f"commit {commit[:10]}"), ("tree", "working tree")):
         for run_ in results[name]:
             status = "passed" if run_["passed"] else "FAILED"
