@@ -82,7 +82,7 @@ def student_built(built) -> Path:
 
 _BUILDER_PID = "BOOK_TEST_BUILDER_PID"
 # Test files that look at a build: when the run includes one and runs in parallel, the builds start at once.
-_BUILD_USERS = ("test_build.py", "test_editions.py", "test_instructors.py", "browser")
+_BUILD_USERS = ("test_build.py", "test_editions.py", "test_fresh_outputs.py", "browser")
 
 
 def _needs_builds(config) -> bool:
