@@ -1,0 +1,335 @@
+"""Small charts as SVG text, with the Python standard library only.
+
+The same call draws the same chart in Jupyter (which shows an object's ``_repr_svg_``) and in the
+book's page, where Python runs in the browser and matplotlib is not available::
+
+    from exercises import bar_chart, line_chart
+    bar_chart(["1953", "1961"], [331, 207], title="Refugees", unit="thousand")
+    line_chart([1955, 1960], {"USA": [2422, 18638]}, title="Warheads")
+
+Each function returns a :class:`Chart`: ``.svg`` is the SVG text, ``.alt`` a description in words
+for a screen reader, ``.table()`` the numbers as plain text.
+
+Charts are drawn for a phone first: 400 units wide, text of 13 units or more, so text stays at
+least 11 px high wherever the chart is shown 340 px wide or wider. Labels are always written out
+in words by the caller; every piece of text is escaped, and the SVG has no script, no link and
+nothing loaded from elsewhere.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from xml.sax.saxutils import escape
+
+__all__ = ["Chart", "bar_chart", "line_chart"]
+
+WIDTH = 400
+PAD = 10
+FONT = 13  # body text, in SVG units: at 400 units across, 11 px on screen needs a display width of 340 px
+SMALL = 13
+TITLE = 15
+LINE = 17  # line height of body text
+CHARS = 50  # characters of body text that fit across the chart
+PALETTE = ["#1f4e9c", "#b22222", "#2e7d32", "#6a3d9a", "#8c5a00", "#00707a"]
+DASHES = ["", "6 4", "2 3", "8 3 2 3", "", "6 4"]
+
+
+def _text(value) -> str:
+    """Any value as escaped text for an SVG text node or a quoted attribute."""
+    return escape(str(value), {'"': "&quot;", "'": "&#39;"})
+
+
+def _wrap(value, width: int = CHARS) -> list[str]:
+    lines: list[str] = []
+    for part in str(value).splitlines() or [""]:
+        lines.extend(textwrap.wrap(part, width) or [""])
+    return lines
+
+
+def _number(value: float, fmt: str) -> str:
+    try:
+        return fmt.format(value)
+    except (ValueError, TypeError):
+        return str(value)
+
+
+def _ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round tick values covering low..high."""
+    if high <= low:
+        high = low + 1
+    raw = (high - low) / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    start = math.floor(low / step) * step
+    ticks = []
+    value = start
+    while value <= high + step * 1e-9:
+        ticks.append(round(value, 10))
+        value += step
+    if ticks[-1] < high:
+        ticks.append(round(value, 10))
+    return ticks
+
+
+class Chart:
+    """A drawn chart: ``.svg`` (text), ``.alt`` (words), ``.table()`` (numbers as text)."""
+
+    def __init__(self, svg: str, alt: str, rows: list[tuple[str, list[str]]], columns: list[str]):
+        self.svg = svg
+        self.alt = alt
+        self._rows = rows
+        self._columns = columns
+
+    def _repr_svg_(self) -> str:  # Jupyter shows this
+        return self.svg
+
+    def table(self) -> str:
+        """The chart's numbers as a plain-text table, one row per line."""
+        header = [""] + self._columns
+        body = [[label] + values for label, values in self._rows]
+        widths = [max(len(str(r[i])) for r in [header] + body) for i in range(len(header))]
+        lines = ["  ".join(str(cell).ljust(w) for cell, w in zip(r, widths)).rstrip() for r in [header] + body]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:  # what a reader without images (or a screen reader in Jupyter) gets
+        return self.alt + "\n\n" + self.table()
+
+    def save(self, path) -> None:
+        """Write the SVG to a file."""
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(self.svg)
+
+
+class _Canvas:
+    def __init__(self):
+        self.parts: list[str] = []
+
+    def text(self, x, y, value, *, size=FONT, anchor="start", weight="normal", style="normal", fill="#111"):
+        self.parts.append(
+            f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" font-weight="{weight}" '
+            f'font-style="{style}" fill="{fill}">{_text(value)}</text>'
+        )
+
+    def rect(self, x, y, w, h, fill, *, stroke="none", dash=""):
+        extra = f' stroke-dasharray="{dash}"' if dash else ""
+        self.parts.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0):.1f}" height="{max(h, 0):.1f}" fill="{fill}" stroke="{stroke}"{extra}/>'
+        )
+
+    def line(self, x1, y1, x2, y2, stroke="#111", width=1.0, dash=""):
+        extra = f' stroke-dasharray="{dash}"' if dash else ""
+        self.parts.append(
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{stroke}" stroke-width="{width}"{extra}/>'
+        )
+
+    def polyline(self, points, stroke, width=2.0, dash=""):
+        extra = f' stroke-dasharray="{dash}"' if dash else ""
+        pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+        self.parts.append(f'<polyline points="{pts}" fill="none" stroke="{stroke}" stroke-width="{width}"{extra}/>')
+
+    def marker(self, x, y, colour, shape: int):
+        if shape % 2:
+            self.parts.append(f'<rect x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8" fill="{colour}"/>')
+        else:
+            self.parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4.5" fill="{colour}"/>')
+
+    def title_block(self, title: str, subtitle: str, y: float) -> float:
+        for line in _wrap(title, 44):
+            y += TITLE + 4
+            self.text(PAD, y, line, size=TITLE, weight="bold")
+        for line in _wrap(subtitle):
+            y += LINE
+            self.text(PAD, y, line, size=SMALL, fill="#333")
+        return y
+
+    def legend(self, names: list[str], y: float, bars: bool) -> float:
+        for i, name in enumerate(names):
+            colour = PALETTE[i % len(PALETTE)]
+            y += LINE + 2
+            if bars:
+                self.rect(PAD, y - 11, 18, 11, colour)
+            else:
+                self.line(PAD, y - 5, PAD + 22, y - 5, colour, 2.5, DASHES[i % len(DASHES)])
+                self.marker(PAD + 11, y - 5, colour, i)
+            self.text(PAD + 28, y, name)
+        return y
+
+    def finish(self, height: float, title: str, alt: str) -> str:
+        height = math.ceil(height + PAD)
+        head = (
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+            f'role="img" aria-labelledby="chart-title chart-desc" font-family="Arial, Helvetica, sans-serif">'
+            f'<title id="chart-title">{_text(title)}</title><desc id="chart-desc">{_text(alt)}</desc>'
+            f'<rect width="100%" height="100%" fill="#fff"/>'
+        )
+        return head + "".join(self.parts) + "</svg>"
+
+
+def _series(values, labels_count: int) -> dict[str, list]:
+    if isinstance(values, dict):
+        series = {str(k): list(v) for k, v in values.items()}
+    else:
+        series = {"": list(values)}
+    for name, vals in series.items():
+        if len(vals) != labels_count:
+            raise ValueError(f"series {name!r} has {len(vals)} values for {labels_count} labels")
+    return series
+
+
+def bar_chart(labels, values, *, title: str, subtitle: str = "", unit: str = "", value_format: str = "{:,}",
+              notes: dict | None = None, maximum: float | None = None, scale: tuple[str, str] | None = None) -> Chart:
+    """Horizontal bars, one row per label, the label written above its bar (it reads on a phone).
+
+    ``values`` is a list of numbers, or a dict ``{series name: list}`` for bars side by side
+    (``None`` leaves a bar out). ``notes`` maps a label to a line printed under its row.
+    ``scale`` names the two ends of the axis, e.g. ``("0 = warm", "10 = brink of war")``.
+    """
+    labels = [str(label) for label in labels]
+    series = _series(values, len(labels))
+    notes = {str(k): v for k, v in (notes or {}).items()}
+    numbers = [v for vals in series.values() for v in vals if v is not None]
+    top = maximum if maximum is not None else max([0, *numbers]) or 1
+    low = min([0, *numbers])
+    ticks = _ticks(low, top)
+    low, top = ticks[0], ticks[-1]
+    canvas = _Canvas()
+    y = canvas.title_block(title, subtitle, 0)
+    names = [n for n in series if n]
+    if len(names) > 1:
+        y = canvas.legend(names, y + 4, bars=True)
+    left, right = PAD, WIDTH - PAD - 62
+    span = right - left
+
+    def at(v):
+        return left + (v - low) / (top - low) * span
+
+    y += 14
+    axis_top = y
+    grid_at = len(canvas.parts)
+    bar_h = 14 if len(series) == 1 else 10
+    rows = []
+    for i, label in enumerate(labels):
+        for line in _wrap(label):
+            y += LINE
+            canvas.text(PAD, y, line)
+        y += 4
+        cells = []
+        for s, (name, vals) in enumerate(series.items()):
+            v = vals[i]
+            colour = PALETTE[s % len(PALETTE)]
+            if v is not None:
+                x0, x1 = sorted((at(0), at(v)))
+                canvas.rect(x0, y, x1 - x0, bar_h, colour)
+                shown = _number(v, value_format) + (f" {unit}" if unit and len(series) == 1 else "")
+                canvas.text(max(x1, at(0)) + 4, y + bar_h - 2, shown, size=SMALL)
+                cells.append(_number(v, value_format))
+            else:
+                cells.append("–")
+            y += bar_h + 2
+        if label in notes:
+            for line in _wrap(notes[label], 52):
+                y += LINE - 2
+                canvas.text(PAD + 4, y, line, size=SMALL, style="italic", fill="#333")
+        rows.append((label, cells))
+        y += 6
+    body = canvas.parts[grid_at:]
+    del canvas.parts[grid_at:]
+    for t in ticks:
+        canvas.line(at(t), axis_top, at(t), y, "#ccc", 1, "2 3")
+    canvas.line(at(0), axis_top, at(0), y, "#555", 1)
+    canvas.parts.extend(body)
+    y += LINE
+    for t in (ticks[0], ticks[len(ticks) // 2], ticks[-1]):
+        canvas.text(at(t), y, _number(t, value_format), size=SMALL, anchor="middle" if t not in (ticks[0], ticks[-1]) else ("start" if t == ticks[0] else "end"))
+    if scale:
+        y += LINE
+        canvas.text(left, y, scale[0], size=SMALL, fill="#333")
+        canvas.text(right, y, scale[1], size=SMALL, anchor="end", fill="#333")
+    if unit:
+        y += LINE
+        canvas.text(left, y, f"({unit})", size=SMALL, fill="#333")
+    columns = names or [unit or "value"]
+    parts = []
+    for label, cells in rows:
+        parts.append(f"{label}: " + ", ".join(f"{n} {c}".strip() if n else c for n, c in zip(names or [""], cells)))
+    alt = f"{title}. Bar chart{' of ' + unit if unit else ''}, one row for each of {len(labels)} items. " + "; ".join(parts) + "."
+    return Chart(canvas.finish(y, title, alt), alt, rows, columns)
+
+
+def line_chart(x, series, *, title: str, subtitle: str = "", xlabel: str = "", ylabel: str = "",
+               value_format: str = "{:,}", bands=(), markers=(), minimum: float | None = 0) -> Chart:
+    """Lines over a numeric x axis (years, say), one per entry of ``series`` ``{name: values}``.
+
+    ``bands`` is a list of ``(x_from, x_to, label)`` shaded spans and ``markers`` a list of
+    ``(x, label)`` vertical lines; their labels are written in a key under the chart, numbered.
+    """
+    xs = list(x)
+    series = _series(series, len(xs))
+    numbers = [v for vals in series.values() for v in vals if v is not None]
+    low = min(numbers) if minimum is None else min([minimum, *numbers])
+    ticks = _ticks(low, max(numbers) if numbers else 1)
+    ylow, yhigh = ticks[0], ticks[-1]
+    canvas = _Canvas()
+    y = canvas.title_block(title, subtitle, 0)
+    y = canvas.legend(list(series), y + 4, bars=False)
+    if ylabel:
+        y += LINE + 4
+        canvas.text(PAD, y, ylabel, size=SMALL, fill="#333")
+    y += 10
+    top, height = y, 210
+    bottom = top + height
+    tick_w = max(len(_number(t, value_format)) for t in ticks) * 7.5 + 8
+    left, right = PAD + tick_w, WIDTH - PAD - 6
+    edges = [*xs, *(b[0] for b in bands), *(b[1] for b in bands), *(m[0] for m in markers)]
+    xlow, xhigh = min(edges), max(edges)
+    if xhigh == xlow:
+        xhigh = xlow + 1
+
+    def px(v):
+        return left + (v - xlow) / (xhigh - xlow) * (right - left)
+
+    def py(v):
+        return bottom - (v - ylow) / (yhigh - ylow) * height
+
+    key = []
+    for n, (x0, x1, label) in enumerate(bands, 1):
+        canvas.rect(px(max(x0, xlow)), top, px(min(x1, xhigh)) - px(max(x0, xlow)), height, "#e8e8e8")
+        canvas.text((px(max(x0, xlow)) + px(min(x1, xhigh))) / 2, top + 14, f"[{n}]", size=SMALL, anchor="middle", fill="#333")
+        key.append(f"[{n}] shaded: {label}")
+    for t in ticks:
+        canvas.line(left, py(t), right, py(t), "#ddd", 1)
+        canvas.text(left - 5, py(t) + 4, _number(t, value_format), size=SMALL, anchor="end")
+    canvas.line(left, bottom, right, bottom, "#555", 1)
+    for m, (xm, label) in enumerate(markers, len(bands) + 1):
+        canvas.line(px(xm), top, px(xm), bottom, "#111", 1.2, "5 4")
+        canvas.text(px(xm) + 3, top + 14 + 16 * ((m - len(bands) - 1) % 2), f"[{m}]", size=SMALL, fill="#111")
+        key.append(f"[{m}] dashed line: {label}")
+    for s, (name, vals) in enumerate(series.items()):
+        colour = PALETTE[s % len(PALETTE)]
+        pts = [(px(a), py(b)) for a, b in zip(xs, vals) if b is not None]
+        if len(pts) > 1:
+            canvas.polyline(pts, colour, 2.5, DASHES[s % len(DASHES)])
+        for px_, py_ in pts:
+            canvas.marker(px_, py_, colour, s)
+    xt = _ticks(xlow, xhigh, 4) if not all(isinstance(v, int) for v in xs) or len(xs) > 6 else xs
+    for t in xt:
+        if xlow <= t <= xhigh:
+            canvas.line(px(t), bottom, px(t), bottom + 4, "#555", 1)
+            canvas.text(px(t), bottom + 18, _number(t, "{}") if float(t).is_integer() and abs(t) > 999 else _number(t, value_format), size=SMALL, anchor="middle")
+    y = bottom + 18
+    if xlabel:
+        y += LINE
+        canvas.text((left + right) / 2, y, xlabel, size=SMALL, anchor="middle", fill="#333")
+    for entry in key:
+        for line in _wrap(entry, 52):
+            y += LINE
+            canvas.text(PAD, y, line, size=SMALL, fill="#333")
+    rows = [(str(a), [_number(vals[i], value_format) if vals[i] is not None else "–" for vals in series.values()])
+            for i, a in enumerate(xs)]
+    described = "; ".join(
+        f"{name}: " + ", ".join(f"{a} {_number(b, value_format)}" for a, b in zip(xs, vals) if b is not None)
+        for name, vals in series.items()
+    )
+    alt = f"{title}. Line chart{' of ' + ylabel if ylabel else ''}. {described}." + (" " + " ".join(key) if key else "")
+    return Chart(canvas.finish(y, title, alt), alt, rows, list(series))

@@ -1,0 +1,103 @@
+"""The standard-library SVG charts of exercises (bar_chart, line_chart): valid, labelled, safe."""
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+import exercises
+from exercises import bar_chart, line_chart, load
+
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = '<script>alert("x")</script> & "quotes" \'single\' <img src=x onerror=alert(1)>'
+
+
+def texts(svg: str) -> list[str]:
+    root = ET.fromstring(svg)
+    return ["".join(node.itertext()) for node in root.iter(f"{SVG}text")]
+
+
+def assert_safe(svg: str) -> None:
+    root = ET.fromstring(svg)  # valid XML or this raises
+    assert root.tag == f"{SVG}svg"
+    tags = {node.tag.replace(SVG, "") for node in root.iter()}
+    assert tags <= {"svg", "title", "desc", "rect", "text", "line", "polyline", "circle"}, tags
+    for node in root.iter():
+        for name, value in node.attrib.items():
+            assert not name.lower().startswith("on"), name
+            assert "href" not in name.lower(), name
+            assert "javascript:" not in value.lower()
+    assert "<script" not in svg.lower()
+
+
+def test_bar_chart_is_valid_and_labelled():
+    rows = load("refugees")
+    chart = bar_chart([str(r["year"]) for r in rows], [r["refugees"] / 1000 for r in rows],
+                      title="Refugees from East Germany", unit="thousand people", value_format="{:,.0f}",
+                      notes={"1961": "The border was open only until 13 August."})
+    assert_safe(chart.svg)
+    shown = texts(chart.svg)
+    for r in rows:
+        assert str(r["year"]) in shown
+    assert "331 thousand people" in shown
+    assert "The border was open only until 13 August." in shown
+    assert chart._repr_svg_() == chart.svg
+    assert "1953: 331" in chart.alt
+    assert "1953" in chart.table() and "331" in chart.table()
+
+
+def test_bar_chart_side_by_side_series_and_missing_values():
+    chart = bar_chart(["Geneva summit", "Wall begins"], {"The book's score": [3, 8], "Your score": [None, 9]},
+                      title="Tension", maximum=10, scale=("0 = warm", "10 = brink of war"))
+    assert_safe(chart.svg)
+    shown = texts(chart.svg)
+    assert "The book's score" in shown and "Your score" in shown
+    assert "0 = warm" in shown and "10 = brink of war" in shown
+    assert "Geneva summit: The book's score 3, Your score –" in chart.alt
+
+
+def test_line_chart_is_valid_with_bands_and_markers():
+    chart = line_chart([1955, 1956, 1957], {"United States": [2422, 3692, 5543], "Soviet Union": [200, 426, 660]},
+                       title="Nuclear warheads", ylabel="warheads", bands=[(1955.5, 1956.5, "a quiet year")],
+                       markers=[(1957.8, "Sputnik, 4 October 1957")])
+    assert_safe(chart.svg)
+    shown = texts(chart.svg)
+    assert "United States" in shown and "Soviet Union" in shown
+    assert "[2] dashed line: Sputnik, 4 October 1957" in shown
+    assert "United States: 1955 2,422" in chart.alt
+    width = float(ET.fromstring(chart.svg).get("viewBox").split()[2])
+    # Sputnik lies after the last year: the axis reaches it, so the marker is inside the chart
+    xs = [float(x) for x in re.findall(r'<line x1="([\d.]+)"[^>]*stroke-dasharray="5 4"', chart.svg)]
+    assert xs and all(0 < x <= width for x in xs)
+
+
+@pytest.mark.parametrize("draw", [
+    lambda label: bar_chart([label, "b"], [1, 2], title=label, subtitle=label, unit=label, notes={label: label}),
+    lambda label: bar_chart(["a"], {label: [1], "b": [2]}, title="t", scale=(label, label)),
+    lambda label: line_chart([1, 2], {label: [1, 2]}, title=label, xlabel=label, ylabel=label,
+                             bands=[(1, 2, label)], markers=[(1.5, label)]),
+])
+def test_hostile_labels_are_escaped(draw):
+    chart = draw(HOSTILE)
+    assert_safe(chart.svg)
+    assert any(HOSTILE in t or "alert(1)>" in t for t in texts(chart.svg))
+    assert "<img" not in chart.svg and "<script" not in chart.svg
+
+
+def test_text_is_large_enough_for_a_phone():
+    """At 400 units across shown 340 px wide (a 390 px phone less margins), text is at least 11 px."""
+    chart = line_chart([1, 2, 3], {"a": [1, 5, 2]}, title="t", ylabel="y")
+    root = ET.fromstring(chart.svg)
+    width = float(root.get("viewBox").split()[2])
+    sizes = [float(node.get("font-size")) for node in root.iter(f"{SVG}text")]
+    assert min(sizes) * 340 / width >= 11
+
+
+def test_mismatched_lengths_are_an_error():
+    with pytest.raises(ValueError):
+        bar_chart(["a", "b"], [1], title="t")
+
+
+def test_exposed_from_the_package():
+    assert exercises.plot.bar_chart is bar_chart
+    assert "bar_chart" in exercises.__all__ and "line_chart" in exercises.__all__
