@@ -22,7 +22,7 @@ import math
 import textwrap
 from xml.sax.saxutils import escape
 
-__all__ = ["Chart", "bar_chart", "line_chart"]
+__all__ = ["Chart", "bar_chart", "line_chart", "range_map"]
 
 WIDTH = 400
 PAD = 10
@@ -105,10 +105,11 @@ class _Canvas:
     def __init__(self):
         self.parts: list[str] = []
 
-    def text(self, x, y, value, *, size=FONT, anchor="start", weight="normal", style="normal", fill="#111"):
+    def text(self, x, y, value, *, size=FONT, anchor="start", weight="normal", style="normal", fill="#111", halo=False):
+        extra = ' stroke="#fff" stroke-width="3" paint-order="stroke"' if halo else ""
         self.parts.append(
             f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" font-weight="{weight}" '
-            f'font-style="{style}" fill="{fill}">{_text(value)}</text>'
+            f'font-style="{style}" fill="{fill}"{extra}>{_text(value)}</text>'
         )
 
     def rect(self, x, y, w, h, fill, *, stroke="none", dash=""):
@@ -333,3 +334,83 @@ def line_chart(x, series, *, title: str, subtitle: str = "", xlabel: str = "", y
     )
     alt = f"{title}. Line chart{' of ' + ylabel if ylabel else ''}. {described}." + (" " + " ".join(key) if key else "")
     return Chart(canvas.finish(y, title, alt), alt, rows, list(series))
+
+
+def _destination(lat: float, lon: float, bearing: float, km: float, radius: float = 6371.0) -> tuple[float, float]:
+    """The point reached from (lat, lon) after km along a great circle with the given bearing."""
+    phi1, lam1 = math.radians(lat), math.radians(lon)
+    theta, delta = math.radians(bearing), km / radius
+    phi2 = math.asin(math.sin(phi1) * math.cos(delta) + math.cos(phi1) * math.sin(delta) * math.cos(theta))
+    lam2 = lam1 + math.atan2(math.sin(theta) * math.sin(delta) * math.cos(phi1),
+                             math.cos(delta) - math.sin(phi1) * math.sin(phi2))
+    return math.degrees(phi2), math.degrees(lam2)
+
+
+def _outlines(region: str) -> dict:
+    import json
+    from importlib import resources
+
+    text = resources.files("exercises.data").joinpath(f"outlines_{region}.json").read_text(encoding="utf-8")
+    return json.loads(text)[region]
+
+
+def range_map(centre, rings, *, places=(), sites=(), title: str, subtitle: str = "") -> Chart:
+    """A map of North America and the Caribbean with range rings drawn round one point.
+
+    ``centre`` is ``(lat, lon, name)``; ``rings`` a list of ``(km, label)``, drawn as great circles;
+    ``places`` and ``sites`` lists of ``(lat, lon, name)`` (sites are drawn as triangles).
+    Coastlines: Natural Earth (public domain), shipped with the package.
+    """
+    region = _outlines("americas")
+    west, south, east, north = region["bbox"]
+    mid = math.cos(math.radians((south + north) / 2))
+    canvas = _Canvas()
+    y = canvas.title_block(title, subtitle, 0)
+    y += 10
+    left, right = PAD, WIDTH - PAD
+    scale = (right - left) / ((east - west) * mid)
+    top = y
+    bottom = top + (north - south) * scale
+
+    def xy(lat, lon):
+        return left + (lon - west) * mid * scale, bottom - (lat - south) * scale
+
+    canvas.parts.append(f'<clipPath id="map-area"><rect x="{left}" y="{top:.1f}" width="{right - left}" '
+                        f'height="{bottom - top:.1f}"/></clipPath>')
+    canvas.rect(left, top, right - left, bottom - top, "#dbe9f4")
+    canvas.parts.append('<g clip-path="url(#map-area)">')
+    for name, polygons in sorted(region["countries"].items()):
+        for flat in polygons:
+            pts = " ".join(f"{x:.1f},{yy:.1f}" for x, yy in (xy(flat[i + 1], flat[i]) for i in range(0, len(flat), 2)))
+            fill = "#f4f1e8" if name in ("United States of America", "Cuba") else "#e4e1d8"
+            canvas.parts.append(f'<polygon points="{pts}" fill="{fill}" stroke="#8a8a8a" stroke-width="0.6"/>')
+    ring_rows = []
+    for i, (km, label) in enumerate(rings):
+        colour = PALETTE[i % len(PALETTE)]
+        pts = [xy(*_destination(centre[0], centre[1], bearing, km)) for bearing in range(0, 361, 3)]
+        canvas.polyline(pts, colour, 2.2, DASHES[i % len(DASHES)])
+        ring_rows.append((str(label), [f"{km:,.0f}"]))
+    for lat, lon, name in places:
+        x, yy = xy(lat, lon)
+        canvas.parts.append(f'<circle cx="{x:.1f}" cy="{yy:.1f}" r="3" fill="#111"/>')
+        if x > right - 100:
+            canvas.text(x - 4, yy - 3, name, size=SMALL, anchor="end", halo=True)
+        else:
+            canvas.text(x + 4, yy - 3, name, size=SMALL, halo=True)
+    for lat, lon, name in sites:
+        x, yy = xy(lat, lon)
+        canvas.parts.append(f'<polygon points="{x:.1f},{yy - 6:.1f} {x - 5:.1f},{yy + 4:.1f} {x + 5:.1f},{yy + 4:.1f}" fill="#c00" stroke="#fff" stroke-width="0.8"/>')
+    canvas.parts.append("</g>")
+    canvas.rect(left, top, right - left, bottom - top, "none", stroke="#555")
+    y = bottom
+    y = canvas.legend([f"{label}: {km:,.0f} km" for km, label in rings], y + 2, bars=False)
+    if sites:
+        y += LINE + 2
+        canvas.parts.append(f'<polygon points="{PAD + 11},{y - 12} {PAD + 6},{y - 2} {PAD + 16},{y - 2}" fill="#c00"/>')
+        canvas.text(PAD + 28, y, "Soviet missile sites in Cuba")
+    y += LINE
+    canvas.text(PAD, y, f"Rings drawn round {centre[2]}. Coastlines: Natural Earth.", size=SMALL, fill="#333")
+    alt = (f"{title}. Map of North America and the Caribbean with rings round {centre[2]} at "
+           + "; ".join(f"{km:,.0f} km ({label})" for km, label in rings)
+           + (". Places marked: " + ", ".join(p[2] for p in places) if places else "") + ".")
+    return Chart(canvas.finish(y, title, alt), alt, ring_rows, ["km"])

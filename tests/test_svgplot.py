@@ -101,3 +101,28 @@ def test_mismatched_lengths_are_an_error():
 def test_exposed_from_the_package():
     assert exercises.plot.bar_chart is bar_chart
     assert "bar_chart" in exercises.__all__ and "line_chart" in exercises.__all__
+
+
+def test_range_map_draws_rings_places_and_coastlines():
+    from exercises import range_map
+
+    chart = range_map((22.7, -83.1, "San Cristóbal"), [(1852, "Kennedy: more than 1,000 nautical miles"), (3704, HOSTILE)],
+                      places=[(38.9, -77.0, "Washington, D.C.")], sites=[(22.7, -83.1, "San Cristóbal")],
+                      title="What the missiles could reach")
+    assert_safe_map(chart.svg)
+    shown = texts(chart.svg)
+    assert "Washington, D.C." in shown
+    assert "Kennedy: more than 1,000 nautical miles: 1,852 km" in shown
+    assert chart.svg.count("<polygon") > 20  # the coastlines
+    assert "1,852 km" in chart.alt
+
+
+def assert_safe_map(svg: str) -> None:
+    root = ET.fromstring(svg)
+    tags = {node.tag.replace(SVG, "") for node in root.iter()}
+    assert tags <= {"svg", "title", "desc", "rect", "text", "line", "polyline", "polygon", "circle", "g", "clipPath"}, tags
+    for node in root.iter():
+        for name, value in node.attrib.items():
+            assert not name.lower().startswith("on") and "href" not in name.lower(), name
+            assert "javascript:" not in value.lower()
+    assert "<script" not in svg.lower() and "<img" not in svg
