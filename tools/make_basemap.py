@@ -28,6 +28,7 @@ STATIC = {
     "germany": (0, 4.5, 46.8, 17.5, 55.5, 0.03),
     "u2route": (1, 0.0, 25.0, 80.0, 72.0, 0.1),
     "world": (1, -130.0, 0.0, 75.0, 72.0, 0.25),
+    "caribbean": (0, -86.0, 19.0, -73.5, 27.0, 0.03),
 }
 AMERICAS = {"americas": (0, -128.0, 5.0, -58.0, 55.0, 0.25)}
 
@@ -59,8 +60,15 @@ def decode(topology: dict) -> dict[str, list[list[tuple[float, float]]]]:
             polygons = [polygons]
         elif geometry["type"] != "MultiPolygon":
             continue
-        countries.setdefault(name, []).extend(ring(r) for polygon in polygons for r in polygon)
+        countries.setdefault(name, []).extend(unwrap(ring(r)) for polygon in polygons for r in polygon)
     return countries
+
+
+def unwrap(points):
+    """A ring that crosses the 180th meridian (eastern Russia) continues past 180 instead of jumping to -180."""
+    if any(abs(b[0] - a[0]) > 180 for a, b in zip(points, points[1:])):
+        return [(lon + 360 if lon < 0 else lon, lat) for lon, lat in points]
+    return points
 
 
 def clip(points, west, south, east, north):
