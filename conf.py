@@ -75,5 +75,7 @@ html_last_updated_fmt = None
 # script (the theme's CSS draws the icons from a subset webfont), fixes for what axe-core finds in the theme.
 # book/_ext/exec_progress.py: prints "executed <chapter> in N s" for each notebook the build executes.
 extensions += ["book_html", "exec_progress"]
+# book/_ext/keyterms.py: a "Key terms" box per chapter from its {term} roles; the picture credits on the sources page.
+extensions += ["keyterms"]
 # Light by default (the reader can switch): without it the theme logs a console error on every page.
 html_context = {"default_mode": "light"}

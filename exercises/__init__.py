@@ -22,11 +22,11 @@ from ._core import Result, chapter_of, check, config, get, hint, ids
 from ._data import load, manifest, tables
 from ._factcheck import factcheck
 from . import _svgplot as plot
-from ._svgplot import bar_chart, line_chart, range_map
+from ._svgplot import bar_chart, line_chart, range_map, timeline_chart
 from . import _exam_bank  # noqa: F401  (declares the exam questions)
 from ._exam import exam, exam_ids, level_for
 
-__all__ = ["Result", "chapter_of", "check", "config", "get", "hint", "ids", "load", "manifest", "tables", "chapters", "factcheck", "exam", "exam_ids", "level_for", "plot", "bar_chart", "line_chart", "range_map"]
+__all__ = ["Result", "chapter_of", "check", "config", "get", "hint", "ids", "load", "manifest", "tables", "chapters", "factcheck", "exam", "exam_ids", "level_for", "plot", "bar_chart", "line_chart", "range_map", "timeline_chart"]
 
 __version__ = "0.1.0"
 

@@ -22,7 +22,7 @@ import math
 import textwrap
 from xml.sax.saxutils import escape
 
-__all__ = ["Chart", "bar_chart", "line_chart", "range_map"]
+__all__ = ["Chart", "bar_chart", "line_chart", "range_map", "timeline_chart"]
 
 WIDTH = 400
 PAD = 10
@@ -95,10 +95,34 @@ class Chart:
     def __repr__(self) -> str:  # what a reader without images (or a screen reader in Jupyter) gets
         return self.alt + "\n\n" + self.table()
 
+    def __add__(self, other: "Chart") -> "Chart":
+        """Two charts one above the other, as one picture: ``bar_chart(...) + bar_chart(...)``."""
+        if not isinstance(other, Chart):
+            return NotImplemented
+        parts, height = [], 0.0
+        for chart in (self, other):
+            h = float(chart.svg.split('viewBox="0 0 ', 1)[1].split('"', 1)[0].split()[1])
+            inner = chart.svg.split(">", 1)[1].rsplit("</svg>", 1)[0]
+            inner = inner.split("</desc>", 1)[1]  # drop the inner title and description
+            parts.append(f'<svg x="0" y="{height:.0f}" width="{WIDTH}" height="{h:.0f}" viewBox="0 0 {WIDTH} {h:.0f}">{inner}</svg>')
+            height += h
+        canvas = _Canvas()
+        canvas.parts = parts
+        title = _title_of(self.svg) + "; " + _title_of(other.svg)
+        alt = self.alt + " " + other.alt
+        return Chart(canvas.finish(height - PAD, title, alt), alt, self._rows + other._rows,
+                     self._columns if self._columns == other._columns else self._columns + other._columns)
+
     def save(self, path) -> None:
         """Write the SVG to a file."""
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(self.svg)
+
+
+def _title_of(svg: str) -> str:
+    from xml.sax.saxutils import unescape
+
+    return unescape(svg.split('<title id="chart-title">', 1)[1].split("</title>", 1)[0], {"&quot;": '"', "&#39;": "'"})
 
 
 class _Canvas:
@@ -414,3 +438,49 @@ def range_map(centre, rings, *, places=(), sites=(), title: str, subtitle: str =
            + "; ".join(f"{km:,.0f} km ({label})" for km, label in rings)
            + (". Places marked: " + ", ".join(p[2] for p in places) if places else "") + ".")
     return Chart(canvas.finish(y, title, alt), alt, ring_rows, ["km"])
+
+
+def timeline_chart(events, *, title: str, subtitle: str = "", lanes=None, band=None) -> Chart:
+    """Dated events as a vertical list (it reads on a phone), one marker per event coloured by its lane.
+
+    ``events`` is a list of ``(date, text)`` or ``(date, text, lane)`` tuples, ``date`` a
+    ``datetime.date``; ``lanes`` orders and names the lanes (default: in order of first use).
+    ``band`` is ``(first_date, last_date, label)``: the events between are marked with a bar.
+    """
+    rows = sorted((tuple(e) + ("",))[:3] for e in events)
+    names = list(lanes or dict.fromkeys(row[2] for row in rows))
+    canvas = _Canvas()
+    y = canvas.title_block(title, subtitle, 0)
+    if any(names):
+        y += 4
+        for i, name in enumerate(names):
+            y += LINE + 2
+            canvas.marker(PAD + 9, y - 5, PALETTE[i % len(PALETTE)], i)
+            canvas.text(PAD + 28, y, name)
+    if band:
+        y += LINE + 2
+        canvas.rect(PAD + 5, y - 12, 8, 14, "#f2e3c6")
+        canvas.text(PAD + 28, y, band[2])
+    y += 12
+    x_line = PAD + 9
+    top = y
+    line_at = len(canvas.parts)
+    table = []
+    for day, text, lane in rows:
+        lines = _wrap(text, 44)
+        height = LINE * (len(lines) + 1) + 6
+        if band and band[0] <= day <= band[1]:
+            canvas.rect(PAD + 5, y, 8, height, "#f2e3c6")
+        index = names.index(lane) if lane in names else 0
+        canvas.marker(x_line, y + 9, PALETTE[index % len(PALETTE)], index)
+        label = f"{day.day} {day:%B %Y}" + (f" ({lane})" if lane and len(names) > 1 else "")
+        canvas.text(x_line + 16, y + 13, label, weight="bold")
+        for n, line in enumerate(lines):
+            canvas.text(x_line + 16, y + 13 + LINE * (n + 1), line)
+        table.append((f"{day:%Y-%m-%d}", [text] + ([lane] if any(names) else [])))
+        y += height
+    canvas.line(x_line, top, x_line, y, "#999", 1.5)
+    canvas.parts.insert(line_at, canvas.parts.pop())  # the line goes under the markers
+    alt = f"{title}. Timeline of {len(rows)} events: " + "; ".join(
+        f"{day.day} {day:%B %Y}{', ' + lane if lane else ''}: {text}" for day, text, lane in rows) + "."
+    return Chart(canvas.finish(y, title, alt), alt, table, ["event"] + (["lane"] if any(names) else []))

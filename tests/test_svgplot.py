@@ -126,3 +126,31 @@ def assert_safe_map(svg: str) -> None:
             assert not name.lower().startswith("on") and "href" not in name.lower(), name
             assert "javascript:" not in value.lower()
     assert "<script" not in svg.lower() and "<img" not in svg
+
+
+def test_timeline_chart_lists_events_in_date_order_with_lanes():
+    import datetime as dt
+
+    from exercises import timeline_chart
+
+    chart = timeline_chart([(dt.date(1956, 11, 4), "Soviet attack", "Hungary"), (dt.date(1956, 10, 23), HOSTILE, "Hungary"),
+                            (dt.date(1956, 10, 29), "Israel attacks Egypt", "Suez")],
+                           title="Autumn 1956", lanes=["Hungary", "Suez"],
+                           band=(dt.date(1956, 10, 29), dt.date(1956, 11, 5), "both crises"))
+    assert_safe(chart.svg)
+    shown = texts(chart.svg)
+    assert shown.index("23 October 1956 (Hungary)") < shown.index("29 October 1956 (Suez)") < shown.index("4 November 1956 (Hungary)")
+    assert "both crises" in shown and "Suez" in shown
+    assert chart.alt.index("23 October") < chart.alt.index("4 November")
+
+
+def test_two_charts_stack_into_one_valid_picture():
+    a = bar_chart(["a"], [1], title="First <one>")
+    b = bar_chart(["b"], [2], title="Second")
+    both = a + b
+    root = ET.fromstring(both.svg)
+    assert len(root.findall(f"{SVG}svg")) == 2
+    assert root.find(f"{SVG}title").text == "First <one>; Second"
+    assert len(list(root.iter(f"{SVG}title"))) == 1  # one title and description, for the whole picture
+    height = float(root.get("viewBox").split()[3])
+    assert height >= sum(float(ET.fromstring(c.svg).get("viewBox").split()[3]) for c in (a, b)) - 20
