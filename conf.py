@@ -77,5 +77,7 @@ html_last_updated_fmt = None
 extensions += ["book_html", "exec_progress"]
 # book/_ext/keyterms.py: a "Key terms" box per chapter from its {term} roles; the picture credits on the sources page.
 extensions += ["keyterms"]
+# book/_ext/quiet_citations.py: in-text citations leave the Tab order; each section ends with a folded list of its sources.
+extensions += ["quiet_citations"]
 # Light by default (the reader can switch): without it the theme logs a console error on every page.
 html_context = {"default_mode": "light"}

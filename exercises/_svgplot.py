@@ -10,8 +10,8 @@ book's page, where Python runs in the browser and matplotlib is not available::
 Each function returns a :class:`Chart`: ``.svg`` is the SVG text, ``.alt`` a description in words
 for a screen reader, ``.table()`` the numbers as plain text.
 
-Charts are drawn for a phone first: 400 units wide, text of 13 units or more, so text stays at
-least 11 px high wherever the chart is shown 340 px wide or wider. Labels are always written out
+Charts are drawn for a phone first: 400 units wide, text of 14 units or more, so text stays at
+least 11 px high wherever the chart is shown 315 px wide or wider. Labels are always written out
 in words by the caller; every piece of text is escaped, and the SVG has no script, no link and
 nothing loaded from elsewhere.
 """
@@ -26,11 +26,11 @@ __all__ = ["Chart", "bar_chart", "line_chart", "range_map", "timeline_chart"]
 
 WIDTH = 400
 PAD = 10
-FONT = 13  # body text, in SVG units: at 400 units across, 11 px on screen needs a display width of 340 px
-SMALL = 13
-TITLE = 15
-LINE = 17  # line height of body text
-CHARS = 50  # characters of body text that fit across the chart
+FONT = 14  # body text, in SVG units: at 400 units across, 11 px on screen needs a display width of 315 px
+SMALL = 14
+TITLE = 16
+LINE = 18  # line height of body text
+CHARS = 48  # characters of body text that fit across the chart
 PALETTE = ["#1f4e9c", "#b22222", "#2e7d32", "#6a3d9a", "#8c5a00", "#00707a"]
 DASHES = ["", "6 4", "2 3", "8 3 2 3", "", "6 4"]
 
@@ -253,7 +253,7 @@ def bar_chart(labels, values, *, title: str, subtitle: str = "", unit: str = "",
                 cells.append("–")
             y += bar_h + 2
         if label in notes:
-            for line in _wrap(notes[label], 52):
+            for line in _wrap(notes[label], 48):
                 y += LINE - 2
                 canvas.text(PAD + 4, y, line, size=SMALL, style="italic", fill="#333")
         rows.append((label, cells))
@@ -347,7 +347,7 @@ def line_chart(x, series, *, title: str, subtitle: str = "", xlabel: str = "", y
         y += LINE
         canvas.text((left + right) / 2, y, xlabel, size=SMALL, anchor="middle", fill="#333")
     for entry in key:
-        for line in _wrap(entry, 52):
+        for line in _wrap(entry, 48):
             y += LINE
             canvas.text(PAD, y, line, size=SMALL, fill="#333")
     rows = [(str(a), [_number(vals[i], value_format) if vals[i] is not None else "–" for vals in series.values()])

@@ -7,8 +7,8 @@ the tables of exercises/data (events, missile_sites, cities). Nothing is downloa
     python tools/draw_maps.py            # (re)write book/images/*.svg
     python tools/draw_maps.py --check    # exit 1 if a committed drawing is out of date
 
-Each drawing is 400 units wide with text of 13 units or more, so text stays at least 11 px high when a
-phone shows it 340 px wide. book/images/images.toml records each drawing's title, chapter(s), sources
+Each drawing is 400 units wide with text of 14 units or more, so text stays at least 11 px high when a
+phone shows it 315 px wide. book/images/images.toml records each drawing's title, chapter(s), sources
 and licence; tests/test_images.py checks that every image the chapters show is recorded there.
 """
 
@@ -126,7 +126,7 @@ class Map:
         c.rect(self.left, self.top, self.right - self.left, self.bottom - self.top, "none", stroke="#555")
         y = self.bottom + 4
         for colour, text, kind in self.key:
-            lines = _wrap(text, 46)
+            lines = _wrap(text, 44)
             y += LINE + 2
             if kind == "box":
                 c.rect(PAD, y - 11, 18, 12, colour, stroke="#777")
@@ -141,7 +141,7 @@ class Map:
             for n, line in enumerate(lines):
                 c.text(PAD + 28, y + n * LINE, line)
             y += (len(lines) - 1) * LINE
-        for line in _wrap(note, 56):
+        for line in _wrap(note, 50):
             y += LINE
             c.text(PAD, y, line, size=SMALL, fill="#333")
         alt = self.title + ". " + " ".join(self.alt)
@@ -259,11 +259,11 @@ def germany_1961() -> str:
     r = 20 / 111
     m.polygon([(lat + r * math.sin(math.radians(a)), lon - 0.1 + r / math.cos(math.radians(lat)) * math.cos(math.radians(a)))
                for a in range(0, 360, 15)], BLUE, "#1f4e9c", 1.5)
-    m.place("Berlin", "Berlin: West Berlin (blue)\nand East Berlin", right=False, dy=-14)
+    m.place("Berlin", "Berlin", right=True, dy=-12)
     m.place("Bonn", "Bonn: capital of\nWest Germany", right=True)
-    m.label(52.9, 12.4, "EAST GERMANY\n(GDR)", weight="bold")
+    m.label(51.55, 12.5, "EAST GERMANY\n(GDR)", weight="bold")
     m.label(49.9, 8.9, "WEST GERMANY\n(FRG)", weight="bold")
-    m.label(52.45, 9.3, "border sealed\nin 1952", style="italic")
+    m.label(52.75, 9.2, "border sealed\nin 1952", style="italic")
     m.swatch(BLUE, "West Germany and West Berlin")
     m.swatch(RED, "East Germany (the GDR) and its Warsaw Pact neighbours")
     m.swatch("#222", "Inner German border, 1,378 km, sealed by the GDR in 1952", "line-")
@@ -316,7 +316,7 @@ def berlin_sectors() -> str:
         (RED, "box", "East Berlin: the Soviet sector, capital of the GDR"),
     ]
     for colour, kind, text in entries:
-        lines = _wrap(text, 46)
+        lines = _wrap(text, 44)
         y += LINE + 2
         if kind == "box":
             c.rect(PAD, y - 11, 18, 12, colour, stroke="#777")
