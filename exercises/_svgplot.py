@@ -177,7 +177,10 @@ class _Canvas:
             else:
                 self.line(PAD, y - 5, PAD + 22, y - 5, colour, 2.5, DASHES[i % len(DASHES)])
                 self.marker(PAD + 11, y - 5, colour, i)
-            self.text(PAD + 28, y, name)
+            for n, line in enumerate(_wrap(name, 44)):
+                self.text(PAD + 28, y + n * LINE, line)
+                if n:
+                    y += LINE
         return y
 
     def finish(self, height: float, title: str, alt: str) -> str:

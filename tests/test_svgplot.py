@@ -154,3 +154,14 @@ def test_two_charts_stack_into_one_valid_picture():
     assert len(list(root.iter(f"{SVG}title"))) == 1  # one title and description, for the whole picture
     height = float(root.get("viewBox").split()[3])
     assert height >= sum(float(ET.fromstring(c.svg).get("viewBox").split()[3]) for c in (a, b)) - 20
+
+
+def test_long_legend_entries_wrap_inside_the_chart():
+    from exercises import range_map
+
+    long = "R-12 (MRBM), CIA, 16 October 1962: maximum range of one thousand one hundred nautical miles"
+    for chart in (line_chart([1, 2], {long: [1, 2]}, title="t"), range_map((22.7, -83.1, "X"), [(2037, long)], title="t")):
+        width = float(ET.fromstring(chart.svg).get("viewBox").split()[2])
+        for node in ET.fromstring(chart.svg).iter(f"{SVG}text"):
+            # about 7 units per character of 14-unit Arial: no line runs past the right edge
+            assert float(node.get("x")) + 7 * len(node.text or "") <= width + 40, node.text
