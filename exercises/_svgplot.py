@@ -88,6 +88,8 @@ class Chart:
         """The chart's numbers as a plain-text table, one row per line."""
         header = [""] + self._columns
         body = [[label] + values for label, values in self._rows]
+        count = max(len(r) for r in [header] + body)
+        header, body = header + [""] * (count - len(header)), [r + [""] * (count - len(r)) for r in body]
         widths = [max(len(str(r[i])) for r in [header] + body) for i in range(len(header))]
         lines = ["  ".join(str(cell).ljust(w) for cell, w in zip(r, widths)).rstrip() for r in [header] + body]
         return "\n".join(lines)
@@ -110,8 +112,12 @@ class Chart:
         canvas.parts = parts
         title = _title_of(self.svg) + "; " + _title_of(other.svg)
         alt = self.alt + " " + other.alt
-        return Chart(canvas.finish(height - PAD, title, alt), alt, self._rows + other._rows,
-                     self._columns if self._columns == other._columns else self._columns + other._columns)
+        if self._columns == other._columns:
+            rows, columns = self._rows + other._rows, self._columns
+        else:  # one value column, each row saying what its number counts
+            rows = [(f"{label} ({', '.join(chart._columns)})", cells) for chart in (self, other) for label, cells in chart._rows]
+            columns = ["value"]
+        return Chart(canvas.finish(height - PAD, title, alt), alt, rows, columns)
 
     def save(self, path) -> None:
         """Write the SVG to a file."""
@@ -281,7 +287,7 @@ def bar_chart(labels, values, *, title: str, subtitle: str = "", unit: str = "",
     parts = []
     for label, cells in rows:
         parts.append(f"{label}: " + ", ".join(f"{n} {c}".strip() if n else c for n, c in zip(names or [""], cells)))
-    alt = f"{title}. Bar chart{' of ' + unit if unit else ''}, one row for each of {len(labels)} items. " + "; ".join(parts) + "."
+    alt = f"{title}. Bar chart{' of ' + unit if unit else ''} with {len(labels)} rows. " + "; ".join(parts) + "."
     return Chart(canvas.finish(y, title, alt), alt, rows, columns)
 
 

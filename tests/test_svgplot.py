@@ -152,6 +152,7 @@ def test_two_charts_stack_into_one_valid_picture():
     assert len(root.findall(f"{SVG}svg")) == 2
     assert root.find(f"{SVG}title").text == "First <one>; Second"
     assert len(list(root.iter(f"{SVG}title"))) == 1  # one title and description, for the whole picture
+    assert "a (" in repr(a + bar_chart(["c"], [3], title="Third", unit="men")) and "First" in repr(both)
     height = float(root.get("viewBox").split()[3])
     assert height >= sum(float(ET.fromstring(c.svg).get("viewBox").split()[3]) for c in (a, b)) - 20
 
