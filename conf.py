@@ -83,5 +83,9 @@ html_last_updated_fmt = None
 # the icon webfont cut down to the icons shown, fixes for what axe-core finds in myst-nb's and docutils' HTML.
 # Each executed chapter is logged by myst-nb itself: "<path>/berlin.md: Executed notebook in 3.10 seconds".
 extensions += ["book_html"]
+# book/_ext/keyterms.py: a "Key terms" box per chapter from its {term} roles; the picture credits on the sources page.
+extensions += ["keyterms"]
+# book/_ext/quiet_citations.py: in-text citations leave the Tab order; each section ends with a folded list of its sources.
+extensions += ["quiet_citations"]
 # Light by default (the reader can switch): without it the theme logs a console error on every page.
 html_context = {"default_mode": "light"}

@@ -8,7 +8,8 @@ Use it from a chapter or a notebook::
 
 ``check(id, answer)`` returns a result with ``.passed`` and ``.message``;
 ``hint(id)`` gives the exercise's hint; ``ids()`` lists every exercise;
-``load(table)`` returns a fresh copy of a data table.
+``load(table)`` returns a fresh copy of a data table;
+``bar_chart`` and ``line_chart`` draw a chart as SVG (in Jupyter and in the page).
 The package uses the Python standard library only.
 """
 
@@ -20,10 +21,12 @@ import pkgutil
 from ._core import Result, chapter_of, check, config, get, hint, ids
 from ._data import load, manifest, tables
 from ._factcheck import factcheck
+from . import _svgplot as plot
+from ._svgplot import bar_chart, line_chart, range_map, timeline_chart
 from . import _exam_bank  # noqa: F401  (declares the exam questions)
 from ._exam import exam, exam_ids, level_for
 
-__all__ = ["Result", "chapter_of", "check", "config", "get", "hint", "ids", "load", "manifest", "tables", "factcheck", "exam", "exam_ids", "level_for"]
+__all__ = ["Result", "chapter_of", "check", "config", "get", "hint", "ids", "load", "manifest", "tables", "factcheck", "exam", "exam_ids", "level_for", "plot", "bar_chart", "line_chart", "range_map", "timeline_chart"]
 
 __version__ = "0.1.0"
 
