@@ -214,6 +214,8 @@ class _Bibliography:
     def __init__(self, path: Path | None):
         self.entries: dict[str, object] = {}
         self.years: dict[str, str] = {}
+        self._authors: dict[str, str] = {}
+        self._styles: dict[str, object] = {}
         if path is None or not Path(path).exists():
             return
         from pybtex.database import parse_file  # only the tools and the build need it, never a check
@@ -222,14 +224,22 @@ class _Bibliography:
         self.entries = {key.lower(): entry for key, entry in database.entries.items()}
         self.years = {key.lower(): year for key, year in year_labels(database).items()}
 
-    def _names(self, entry) -> str:
-        from pybtex.plugin import find_plugin
+    def _style(self, kind: str, name: str):
+        """A pybtex style, found once (finding a plugin scans the installed packages)."""
+        if (kind, name) not in self._styles:
+            from pybtex.plugin import find_plugin
 
-        style = find_plugin("pybtex.style.names", "last")()
+            self._styles[kind, name] = find_plugin(kind, name)()
+        return self._styles[kind, name]
+
+    def _names(self, entry) -> str:
+        """Last names as sphinxcontrib-bibtex's author_year labels show them: A; A and B; A et al."""
+        from pybtex.richtext import Text
+
         people = entry.persons.get("author") or entry.persons.get("editor")
         if not people:
-            return entry.fields.get("title", "")
-        names = [style.format(person, abbr=True).format().render_as("text") for person in people]
+            return Text.from_latex(entry.fields.get("title", "")).render_as("text")
+        names = [Text.from_latex(" ".join(p.prelast_names + p.last_names)).render_as("text") for p in people]
         if len(names) == 1:
             return names[0]
         if len(names) == 2:
@@ -238,7 +248,11 @@ class _Bibliography:
 
     def author(self, key: str) -> str:
         entry = self.entries.get(key.lower())
-        return self._names(entry) if entry is not None else key
+        if entry is None:
+            return key
+        if key.lower() not in self._authors:
+            self._authors[key.lower()] = self._names(entry)
+        return self._authors[key.lower()]
 
     def year(self, key: str) -> str:
         if key.lower() not in self.entries:
@@ -251,12 +265,11 @@ class _Bibliography:
         if entry is None:
             return key
         from pybtex.database import BibliographyData
-        from pybtex.plugin import find_plugin
 
         entry = BibliographyData({key: entry}).entries[key]
         if self.years.get(key.lower()):
             entry.fields["year"] = self.years[key.lower()]
-        style = find_plugin("pybtex.style.formatting", "plain")()
+        style = self._style("pybtex.style.formatting", "plain")
         text = next(iter(style.format_entries([entry]))).text.render_as("text")
         parts = re.split(r"(https?://\S+?)(?=[\s)]|\.?$)", text)  # URLs as autolinks, the rest escaped
         return "".join(f"<{part}>" if index % 2 else re.sub(r"([\\*_\[\]<>])", r"\\\1", part)
