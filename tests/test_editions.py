@@ -18,8 +18,6 @@ from pathlib import Path
 import jupytext
 import nbformat
 import pytest
-from jupyter_client.kernelspec import KernelSpecManager
-from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
@@ -248,7 +246,7 @@ def book_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def bare_kernel(tmp_path_factory) -> KernelSpecManager:
+def bare_kernel(tmp_path_factory) -> Path:
     """A kernel like a fresh Colab or Jupyter: its own Python with ipykernel (pinned) and pip, and nothing else."""
     import venv
 
@@ -258,14 +256,14 @@ def bare_kernel(tmp_path_factory) -> KernelSpecManager:
     done = subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
                            "ipykernel", "-c", str(ROOT / "constraints.txt")], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-3000:]
-    spec = root / "kernels" / "bare"
+    spec = root / "jupyter" / "kernels" / "bare"
     spec.mkdir(parents=True)
     (spec / "kernel.json").write_text(json.dumps({
         "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         "display_name": "Python 3 (bare)", "language": "python"}), encoding="utf-8")
     missing = subprocess.run([str(python), "-c", "import exercises"], capture_output=True, cwd=root)
     assert missing.returncode != 0, "the bare kernel must not see the exercises package"
-    return KernelSpecManager(kernel_dirs=[str(root / "kernels")])
+    return root / "jupyter"  # for JUPYTER_PATH: its kernels/bare is the kernel
 
 
 @pytest.fixture(scope="session")
@@ -279,12 +277,12 @@ def published_workbooks(book_site, tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("page", CHAPTERS)
 def test_workbook_runs_top_to_bottom_on_a_bare_kernel_and_every_check_is_not_attempted(
-        published_workbooks, bare_kernel, page, tmp_path):
+        published_workbooks, bare_kernel, page, tmp_path, monkeypatch):
     # nbclient stops at the first error, except in cells tagged raises-exception (cells that use an
     # answer, and figures where matplotlib is missing): the first cell installs the wheel from the site.
     notebook = nbformat.read(published_workbooks / f"{page}.ipynb", as_version=4)
-    manager = KernelManager(kernel_name="bare", kernel_spec_manager=bare_kernel)
-    client = NotebookClient(notebook, km=manager, timeout=180, resources={"metadata": {"path": str(tmp_path)}})
+    monkeypatch.setenv("JUPYTER_PATH", str(bare_kernel))
+    client = NotebookClient(notebook, kernel_name="bare", timeout=180, resources={"metadata": {"path": str(tmp_path)}})
     client.execute()
     results = check_results(notebook)
     declared = {i for i in exercises.ids() if exercises.chapter_of(i) == page}
