@@ -44,6 +44,8 @@ _FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]{0,3})(?P<marks>`{3,}|~{3,}|:{3,})(?
 _DIRECTIVE_INFO = re.compile(r"^\{(?P<name>[\w:.-]+)\}\s*(?P<args>.*)$")
 _OPTION = re.compile(r"^:(?P<key>[\w-]+):(?:\s+(?P<value>.*))?$")
 _ROLE = re.compile(r"\{(?P<name>[\w:.+-]+)\}`(?P<content>[^`]*)`")
+# A role, or a code span (whose text stays as it is), whichever comes first.
+_INLINE = re.compile(r"(?P<role>\{(?P<name>[\w:.+-]+)\}`(?P<content>[^`]*)`)|(?P<ticks>`+)[^`]*?(?P=ticks)")
 _TARGET = re.compile(r"^(?P<text>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
 _ADMONITIONS = {
     "admonition", "note", "tip", "hint", "important", "warning", "caution", "attention", "danger", "error",
@@ -500,16 +502,14 @@ class Converter:
         return re.sub(r"(?<!!)\[([^\]]*)\]\(([^)\s]+)\)", swap, line)
 
     def inline(self, line: str) -> str:
-        """One line of prose with its roles as plain text and its links to the book resolved."""
-        parts = re.split(r"((?<![`}])`+[^`]*`+)", line)  # leave plain code spans alone
-        out = []
-        for index, part in enumerate(parts):
-            if index % 2:
-                out.append(part)
-            else:
-                out.append(self._links(_ROLE.sub(self._role, part)))
-        text = "".join(out)
-        return _ROLE.sub(self._role, text) if _ROLE.search(text) else text
+        """One line of prose with its roles as plain text and its links to the book resolved (code spans kept)."""
+        out, at = [], 0
+        for match in _INLINE.finditer(line):
+            out.append(self._links(line[at:match.start()]))
+            out.append(self._role(match) if match.group("role") else match.group(0))
+            at = match.end()
+        out.append(self._links(line[at:]))
+        return "".join(out)
 
     # -- blocks -------------------------------------------------------------------------------------
 

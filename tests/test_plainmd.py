@@ -278,6 +278,11 @@ def test_code_fences_and_code_spans_keep_their_text(book):
     assert out == "Call `check(\"x\", y)` with `{\"year\": 1953}`.\n\n```python\nd = {'a': 1}\n```"
 
 
+def test_roles_next_to_code_spans(book):
+    out = Converter(book, "war").markdown("The {term}`free city` and `code {x}` then {cite:p}`doe2001pair`, `{term}` stays.")
+    assert out == "The **free city** and `code {x}` then (Doe and Roe, 2001), `{term}` stays."
+
+
 def test_definition_list_and_comments(book):
     out = convert(book, "% a comment for authors\nTerm\n: What it means.\n\nAfter.")
     assert out == "**Term**\n\nWhat it means.\n\nAfter."
