@@ -89,7 +89,7 @@ LAB_STAMP := $(VENV)/.installed-lab
 $(LAB_STAMP): $(STAMP) requirements-lab.txt constraints-lab.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-lab.txt -c constraints.txt -c constraints-lab.txt
 	@mkdir -p $(VENV)/share/jupyter/lab/settings
-	@printf '%s\n' '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' > $(VENV)/share/jupyter/lab/settings/overrides.json
+	@printf '%s\n' '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}, "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' > $(VENV)/share/jupyter/lab/settings/overrides.json
 	@touch $@
 
 lab: $(LAB_STAMP) ## Start JupyterLab on book/: every chapter opens as a notebook, its MyST rendered (jupyterlab-myst)
