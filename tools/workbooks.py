@@ -167,6 +167,9 @@ def mark_cells_that_use_answers(notebook: nbformat.NotebookNode) -> None:
                 waiting.pop(name, None)
 
 
+MATPLOTLIB = re.compile(r"^\s*(?:import|from)\s+matplotlib\b", re.M)
+
+
 def _figure(cell) -> tuple[str, str] | None:
     """(caption, alt text) of a code cell that draws a captioned figure (MyST-NB's ``mystnb`` metadata), else None."""
     options = cell.metadata.get("mystnb", {})
@@ -193,15 +196,15 @@ def plain(notebook: nbformat.NotebookNode, page: str, book: Path, solutions: boo
             continue
         cells.append(cell)
         figure = _figure(cell) if cell.cell_type == "code" else None
-        if figure:
-            caption = converter.caption(figure[0], figure[1])
-            if "matplotlib" in cell.source:
-                number = caption[0].split("*")[1].rstrip(".")
-                cell.source = (f"# This cell draws {number} with matplotlib; if matplotlib is missing, "
-                               "run  %pip install matplotlib  and then this cell again.\n" + cell.source)
-                tags = cell.metadata.setdefault("tags", [])
-                if "raises-exception" not in tags:
-                    tags.append("raises-exception")
+        caption = converter.caption(figure[0], figure[1]) if figure else None
+        if cell.cell_type == "code" and MATPLOTLIB.search(cell.source):
+            what = caption[0].split("*")[1].rstrip(".") if caption else "a figure"  # "Figure 4.1"
+            cell.source = (f"# This cell draws {what} with matplotlib; if matplotlib is missing, "
+                           "run  %pip install matplotlib  and then this cell again.\n" + cell.source)
+            tags = cell.metadata.setdefault("tags", [])
+            if "raises-exception" not in tags:
+                tags.append("raises-exception")
+        if caption:
             cells.append(nbformat.v4.new_markdown_cell("\n".join(caption).strip()))
     first = next((cell for cell in cells if cell.cell_type == "markdown"), None)
     if first is not None:
