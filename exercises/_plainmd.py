@@ -472,11 +472,7 @@ class Converter:
             return f"<sub>{content}</sub>"
         if name in {"sup", "superscript"}:
             return f"<sup>{content}</sup>"
-        if name == "abbr":
-            return re.sub(r"\s*\(.*\)$", "", content) if "(" in content else content
-        if name in {"download", "index"}:
-            return _role_text(content)
-        return _role_text(content)
+        return _role_text(content)  # abbr "CIA (Central Intelligence Agency)", download, index, any other role
 
     def _links(self, line: str) -> str:
         """Markdown links to a page of the book (``page.md``) or a label (``#label``): to the site, or text."""
