@@ -94,18 +94,18 @@ html-student: $(STAMP) $(RUNTIME) ## Build the student edition (no solutions at 
 	$(SPHINXBUILD) -t student -D nb_execution_cache_path=$(abspath $(BUILDDIR))/.jupyter_cache -b html book $(BUILDDIR)/student/html
 	@echo "The student edition is at $(abspath $(BUILDDIR))/student/html/index.html"
 
-workbooks: $(STAMP) ## Write one .ipynb per chapter, without solutions, into workbooks/ (FORCE=1 replaces, keeping a copy)
+workbooks: $(STAMP) ## Write one .ipynb per chapter, without solutions, in plain Markdown, into workbooks/ (FORCE=1 replaces, keeping a copy)
 	$(BIN)/python tools/workbooks.py $(if $(FORCE),--force)
 
 LAB_STAMP := $(VENV)/.installed-lab
 $(LAB_STAMP): $(STAMP) requirements-lab.txt constraints-lab.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-lab.txt -c constraints.txt -c constraints-lab.txt
 	@mkdir -p $(VENV)/share/jupyter/lab/settings
-	@printf '%s\n' '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' > $(VENV)/share/jupyter/lab/settings/overrides.json
+	@printf '%s\n' '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}, "@jupyterlab/apputils-extension:notification": {"fetchNews": "false", "checkForUpdates": false}}' > $(VENV)/share/jupyter/lab/settings/overrides.json
 	@touch $@
 
-lab: $(LAB_STAMP) ## Start JupyterLab on book/: every chapter opens as a notebook
-	$(BIN)/jupyter lab --notebook-dir=book
+lab: $(LAB_STAMP) ## Start JupyterLab on book/: every chapter opens as a notebook, its MyST rendered (jupyterlab-myst)
+	$(BIN)/jupyter lab --notebook-dir=book $(if $(filter 0,$(shell id -u)),--allow-root)
 
 wheel: $(STAMP) ## Build the exercises package as a wheel into dist/ (for `pip install` in any Jupyter)
 	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .

@@ -4,6 +4,7 @@ It lives at the top of the repository (the Makefile calls ``sphinx-build -c . bo
 the chapters are in book/.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -60,9 +61,16 @@ from bib_years import disambiguated_copy  # noqa: E402
 bibtex_bibfiles = [disambiguated_copy(Path(__file__).parent / "book" / "references.bib")]
 bibtex_default_style = "plain"
 bibtex_reference_style = "author_year"
+# Each entry on the sources page has its key as anchor (sources.html#ussr1958berlinnote), so that
+# notebooks can link a citation to it (exercises/_plainmd.py).
+bibtex_cite_id = "{key}"
 
 # --- HTML ---------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
+# Where the book is published, e.g. BOOK_BASEURL=https://host/thaw-to-brink/ make html workbooks.
+# Notebooks (workbooks, each chapter's .ipynb) link citations there and install the exercises wheel
+# from its _static/wheels/; "" (not published) links nothing and says how to build the wheel.
+html_baseurl = os.environ.get("BOOK_BASEURL", "")
 html_title = "From Thaw to Brink"
 html_static_path = [str(Path(__file__).parent / "book" / "_static")]
 # book/_templates: the theme's layout less the FontAwesome script and, off the search page, the search scripts;

@@ -15,13 +15,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+import jupytext
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from nbconvert import HTMLExporter
 
 import exercises
-import workbooks  # tools/workbooks.py (pytest puts tools/ on the path: pyproject.toml)
 from conftest import BOOK, BUILD, ROOT, chapters, exercise_blocks
+
+sys.path.insert(0, str(BOOK / "_ext"))
+import runner  # noqa: E402  (book/_ext/runner.py: builds the exercises wheel the book's site offers)
+import workbooks  # noqa: E402  (tools/workbooks.py; pytest puts tools/ on the path: pyproject.toml)
+from localweb import serve  # noqa: E402  (tools/localweb.py)
 
 CHAPTERS = chapters()
 BLOCKS = exercise_blocks()
@@ -152,10 +158,143 @@ def check_results(notebook) -> dict[str, str]:
     return results
 
 
+# --- workbooks in plain Markdown, on a kernel that has only the wheel ------------------------------
+
+# MyST that only the book renders: roles, directive fences, colon fences, labels.
+MYST = re.compile(r"\{cite|\{term\}|\{ref\}|\{numref\}|\{doc\}|```\{|:::|^\([\w-]+\)=", re.M)
+
+
+def myst_in(notebook) -> list[str]:
+    """Each piece of MyST syntax in the markdown cells, with the start of its cell."""
+    return [f"{found!r} in: {cell.source[:100]}" for cell in notebook.cells if cell.cell_type == "markdown"
+            for found in MYST.findall(cell.source)]
+
+
+def exercise_titles(page: str) -> list[str]:
+    """"Exercise 4.1 — Total of refugees" for each exercise of a chapter, numbered as the book numbers them."""
+    text = (BOOK / f"{page}.md").read_text(encoding="utf-8")
+    chapter = [p for p in chapters()].index(page) + 1
+    titles = re.findall(r"^```\{exercise-start\}\s*(.*)$", text, re.M)
+    return [f"Exercise {chapter}.{n} — {title.strip()}" for n, title in enumerate(titles, 1)]
+
+
+def citation_texts(page: str) -> set[str]:
+    """The author–year text of every work the chapter cites ("Rytlewski and Opp de Hipt, 1987")."""
+    from pybtex.database import parse_file
+    from pybtex.richtext import Text
+
+    from exercises._plainmd import year_labels
+
+    database = parse_file(str(BOOK / "references.bib"))
+    years = year_labels(database)
+    texts = set()
+    for keys in re.findall(r"\{cite:p\}`([^`]*)`", (BOOK / f"{page}.md").read_text(encoding="utf-8")):
+        for key in (k.strip() for k in keys.split(",")):
+            entry = database.entries[key]
+            people = entry.persons.get("author") or entry.persons.get("editor") or []
+            names = [Text.from_latex(" ".join(p.prelast_names + p.last_names)).render_as("text") for p in people]
+            if not names:
+                author = Text.from_latex(entry.fields["title"]).render_as("text")
+            else:
+                author = names[0] if len(names) == 1 else " and ".join(names) if len(names) == 2 else f"{names[0]} et al."
+            texts.add(f"{author}, {years[key] or 'n.d.'}")
+    return texts
+
+
 @pytest.mark.parametrize("page", CHAPTERS)
-def test_workbook_runs_top_to_bottom_and_every_check_is_not_attempted(workbook_dir, page, tmp_path):
-    # nbclient stops at the first error, except in cells tagged raises-exception (cells that use an answer).
-    notebook = execute(nbformat.read(workbook_dir / f"{page}.ipynb", as_version=4), tmp_path)
+def test_workbook_markdown_has_no_myst(workbook_dir, page):
+    notebook = nbformat.read(workbook_dir / f"{page}.ipynb", as_version=4)
+    assert not myst_in(notebook), myst_in(notebook)[:5]
+    first = next(c for c in notebook.cells if c.cell_type == "markdown").source
+    assert "Run the cells in order" in first and "check(...)" in first
+
+
+def test_the_myst_test_can_fail():
+    """The chapter as jupytext reads it (as workbooks were before they were written in plain Markdown) fails it."""
+    raw = jupytext.reads((BOOK / "berlin.md").read_text(encoding="utf-8"), fmt="md:myst")
+    found = " ".join(myst_in(raw))
+    for marker in ("{cite", "{term}", "```{", "(berlin)="):
+        assert repr(marker)[:-1] in found, marker
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_workbook_as_html_shows_exercise_titles_and_citations_as_text(workbook_dir, page):
+    notebook = nbformat.read(workbook_dir / f"{page}.ipynb", as_version=4)
+    body, _ = HTMLExporter(template_name="classic").from_notebook_node(notebook)
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", body))
+    text = re.sub(r"[ \t\r\n]+", " ", text).replace("\u00a0", " ")
+    titles = exercise_titles(page)
+    assert titles and len(titles) == len({i for i in exercises.ids() if exercises.chapter_of(i) == page})
+    for title in titles:
+        assert title in text, title
+    for citation in citation_texts(page):
+        assert f"{citation})" in text or f"{citation};" in text, citation
+    assert "{cite" not in text and "{term}" not in text and "```{" not in text
+
+
+@pytest.fixture(scope="session")
+def book_site(tmp_path_factory):
+    """A copy of the book's site as far as notebooks need it: _static/wheels/ with index.json, served on loopback."""
+    site = tmp_path_factory.mktemp("site")
+    wheels = site / "_static" / "wheels"
+    runner._write_index(runner._build_wheel(wheels), wheels)
+    server, url, _ = serve(site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def bare_kernel(tmp_path_factory) -> Path:
+    """A kernel like a fresh Colab or Jupyter without the book: no exercises package and no matplotlib.
+
+    Its own Python (a new venv, with the pip that ensurepip bundles) reads ipykernel from the book's
+    .venv through a .pth file, which adds that folder but not the editable install of `exercises`
+    (a .pth inside it, which Python does not read from an added folder).  A folder listed first
+    holds a `matplotlib` that fails as a missing one does.  Nothing is downloaded.
+    """
+    import sysconfig
+    import venv
+
+    root = tmp_path_factory.mktemp("bare-kernel")
+    venv.create(root / "venv", with_pip=True)
+    python = root / "venv" / "bin" / "python"
+    shadow = root / "no-matplotlib" / "matplotlib"
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text('raise ModuleNotFoundError("No module named \'matplotlib\'", name="matplotlib")\n')
+    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    (Path(site) / "book-venv.pth").write_text(f"{shadow.parent}\n{sysconfig.get_paths()['purelib']}\n", encoding="utf-8")
+    spec = root / "jupyter" / "kernels" / "bare"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "Python 3 (bare)", "language": "python"}), encoding="utf-8")
+    for module in ("exercises", "matplotlib"):
+        missing = subprocess.run([str(python), "-c", f"import {module}"], capture_output=True, text=True, cwd=root)
+        assert "ModuleNotFoundError" in missing.stderr, f"the bare kernel must not have {module}"
+    assert subprocess.run([str(python), "-c", "import ipykernel"], cwd=root).returncode == 0
+    return root / "jupyter"  # for JUPYTER_PATH: its kernels/bare is the kernel
+
+
+@pytest.fixture(scope="session")
+def published_workbooks(book_site, tmp_path_factory) -> Path:
+    """The workbooks of a book published at book_site (their first cell installs the wheel from there)."""
+    out = tmp_path_factory.mktemp("published") / "workbooks"
+    done = run_workbooks("--out", str(out), "--base-url", book_site)
+    assert done.returncode == 0, done.stderr
+    return out
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_workbook_runs_top_to_bottom_on_a_bare_kernel_and_every_check_is_not_attempted(
+        published_workbooks, bare_kernel, page, tmp_path, monkeypatch):
+    # nbclient stops at the first error, except in cells tagged raises-exception (cells that use an
+    # answer, and figures where matplotlib is missing): the first cell installs the wheel from the site.
+    notebook = nbformat.read(published_workbooks / f"{page}.ipynb", as_version=4)
+    monkeypatch.setenv("JUPYTER_PATH", str(bare_kernel))
+    client = NotebookClient(notebook, kernel_name="bare", timeout=180, resources={"metadata": {"path": str(tmp_path)}})
+    client.execute()
     results = check_results(notebook)
     declared = {i for i in exercises.ids() if exercises.chapter_of(i) == page}
     assert set(results) == declared
@@ -163,16 +302,21 @@ def test_workbook_runs_top_to_bottom_and_every_check_is_not_attempted(workbook_d
         assert "check-not-attempted" in output and "not attempted yet" in output, f"{exercise_id}: {output[:300]}"
         assert "check-passed" not in output and "check-failed" not in output, f"{exercise_id}: {output[:300]}"
     for cell in notebook.cells:
+        errors = [o for o in cell.get("outputs", []) if o.output_type == "error"]
         if cell.cell_type == "code" and "raises-exception" not in cell.metadata.get("tags", []):
-            assert not [o for o in cell.outputs if o.output_type == "error"], cell.source[:200]
+            assert not errors, cell.source[:200]
+        if cell.cell_type == "code" and "import matplotlib" in cell.source:  # the kernel has no matplotlib
+            assert cell.source.startswith("# This cell draws ") and "pip install matplotlib" in cell.source
+            assert errors and errors[0].ename == "ModuleNotFoundError" and "matplotlib" in errors[0].evalue
 
 
 def test_cells_that_use_an_answer_say_so_and_do_not_stop_run_all(workbook_dir):
     notebook = nbformat.read(workbook_dir / "missile-crisis.ipynb", as_version=4)
     marked = [c for c in notebook.cells if "raises-exception" in c.metadata.get("tags", [])]
-    assert marked, "the loop over haversine_km after its exercise"
-    for cell in marked:
-        assert cell.source.startswith("# This cell uses your answer to missile-crisis-")
+    answers = [c for c in marked if c.source.startswith("# This cell uses your answer to missile-crisis-")]
+    assert answers, "the loop over haversine_km after its exercise"
+    for cell in marked:  # the others draw figures: they need matplotlib, which a bare kernel lacks
+        assert cell in answers or re.match(r"# This cell draws (Figure \d+\.\d+|a figure) with matplotlib", cell.source), cell.source[:200]
 
 
 def test_second_run_keeps_a_changed_workbook_and_force_replaces_it_keeping_a_copy(tmp_path):
@@ -303,6 +447,9 @@ def test_each_chapter_page_offers_its_notebook(built, student_built, page):
         assert (folder / "_sources" / f"{page}.ipynb").exists()
     assert f"_sources/{page}.md" in download_links((built / f"{page}.html").read_text(encoding="utf-8"))
     assert not [link for link in download_links((student_built / f"{page}.html").read_text(encoding="utf-8")) if link.endswith(".md")]
+    for folder in (built, student_built):
+        download = nbformat.read(folder / "_sources" / f"{page}.ipynb", as_version=4)
+        assert not myst_in(download), myst_in(download)[:5]
     # The student edition offers exactly the workbook.
     offered = nbformat.read(student_built / "_sources" / f"{page}.ipynb", as_version=4)
     assert nbformat.writes(offered) == nbformat.writes(workbooks.workbook(page))

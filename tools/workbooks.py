@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import os
 import re
 import sys
 import time
@@ -28,6 +29,7 @@ import jupytext
 import nbformat
 
 from exercises import _book
+from exercises._plainmd import Book, Converter
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
@@ -35,7 +37,48 @@ BOOK = ROOT / "book"
 # A solution block of sphinx-exercise's gated form, from its start fence to its end fence.
 SOLUTION = re.compile(r"^```\{solution-start\}.*?^```\{solution-end\}\s*\n```[ \t]*\n?", re.M | re.S)
 IMPORT_CELL = "from exercises import check, hint, load"
-GUARDED_IMPORT = '''try:
+WHEEL = "thaw_to_brink_exercises"
+# Where the book is published (conf.py's html_baseurl reads the same variable); "" when not known.
+BASE_URL = os.environ.get("BOOK_BASEURL", "")
+
+HOW_TO = (
+    "**Working in Jupyter.** Run the cells in order from the top (Shift+Enter runs a cell and moves on). "
+    "The first code cell loads the tools that check your answers. "
+    "In each exercise, edit the starter cell (replace the `...` with your code), run it, "
+    "then run the `check(...)` cell under it: it tells you whether your answer is right and, if not, what to look at again. "
+    'A cell `hint("exercise-id")` gives a nudge.'
+)
+
+
+def import_cell(base_url: str = "") -> str:
+    """The notebook's first code cell: import the checks, or install them from the book's site, or say in one line how."""
+    local = f"build it with  make wheel  in the book's folder and  pip install dist/{WHEEL}-*.whl"
+    if base_url:
+        site = base_url.rstrip("/") + "/"
+        where = f"pip install the wheel named in {site}_static/wheels/index.json, or {local}"
+        fetch = f'''
+    try:  # a fresh kernel (Colab, Binder ...): install the wheel the book's site offers
+        import importlib, json, subprocess, sys, urllib.request
+
+        WHEELS = "{site}_static/wheels/"
+        with urllib.request.urlopen(WHEELS + "index.json", timeout=30) as answer:
+            wheel = WHEELS + json.load(answer)["wheel"]
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", wheel], check=True)
+        importlib.invalidate_caches()
+        from exercises import check, hint, load
+    except Exception:
+        raise ExercisesNotInstalled(
+            "The exercises package is not installed and could not be installed from the book's site: "
+            "{where}, then restart the kernel."
+        ) from None'''
+    else:
+        fetch = f'''
+    raise ExercisesNotInstalled(
+        "The exercises package is not installed in this kernel: "
+        "{local}, then restart the kernel."
+    ) from None'''
+    return f'''# Run this cell first: it loads the tools that check your answers.
+try:
     from exercises import check, hint, load
 except ImportError:
     class ExercisesNotInstalled(Exception):
@@ -43,12 +86,7 @@ except ImportError:
 
         def _render_traceback_(self):
             return [str(self)]
-
-    raise ExercisesNotInstalled(
-        "The exercises package is not installed in this kernel: "
-        "run  pip install thaw_to_brink_exercises-*.whl  (or  pip install .  in the book's folder), "
-        "then restart the kernel."
-    ) from None'''
+{fetch}'''
 
 
 def chapters(book: Path = BOOK) -> list[str]:
@@ -139,8 +177,63 @@ def mark_cells_that_use_answers(notebook: nbformat.NotebookNode) -> None:
                 waiting.pop(name, None)
 
 
-def notebook(page: str, book: Path = BOOK, solutions: bool = False) -> nbformat.NotebookNode:
-    """One chapter as a Jupyter notebook in memory: the workbook, or with solutions=True the whole chapter."""
+MATPLOTLIB = re.compile(r"^\s*(?:import|from)\s+matplotlib\b", re.M)
+
+
+def _figure(cell) -> tuple[str, str] | None:
+    """(caption, alt text) of a code cell that draws a captioned figure (MyST-NB's ``mystnb`` metadata), else None."""
+    options = cell.metadata.get("mystnb", {})
+    caption = (options.get("figure") or {}).get("caption")
+    if not caption:
+        return None
+    return str(caption), str((options.get("image") or {}).get("alt", ""))
+
+
+def plain(notebook: nbformat.NotebookNode, page: str, book: Path, solutions: bool, base_url: str) -> None:
+    """Write the markdown cells of a chapter's notebook in plain Markdown (exercises._plainmd), in place.
+
+    Under the title goes a paragraph on working in Jupyter; under a figure's code cell, its caption
+    and its alt text; at the end, the sources the notebook cites.  A cell that draws a figure says
+    that it needs matplotlib, and does not stop "Run All" where matplotlib is missing.
+    """
+    converter = Converter(Book(book, base_url), page, solutions=solutions)
+    cells = []
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = converter.markdown(cell.source)
+            if cell.source.strip():
+                cells.append(cell)
+            continue
+        cells.append(cell)
+        figure = _figure(cell) if cell.cell_type == "code" else None
+        caption = converter.caption(figure[0], figure[1]) if figure else None
+        if cell.cell_type == "code" and MATPLOTLIB.search(cell.source):
+            what = caption[0].split("*")[1].rstrip(".") if caption else "a figure"  # "Figure 4.1"
+            cell.source = (f"# This cell draws {what} with matplotlib; if matplotlib is missing, "
+                           "run  %pip install matplotlib  and then this cell again.\n" + cell.source)
+            tags = cell.metadata.setdefault("tags", [])
+            if "raises-exception" not in tags:
+                tags.append("raises-exception")
+        if caption:
+            cells.append(nbformat.v4.new_markdown_cell("\n".join(caption).strip()))
+    first = next((cell for cell in cells if cell.cell_type == "markdown"), None)
+    if first is not None:
+        lines = first.source.split("\n")
+        at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+        first.source = "\n".join(lines[:at] + ["", HOW_TO, ""] + lines[at:]).strip("\n").replace("\n\n\n", "\n\n")
+    sources = converter.sources()
+    if sources:
+        cells.append(nbformat.v4.new_markdown_cell(sources))
+    notebook.cells = cells
+
+
+def notebook(page: str, book: Path = BOOK, solutions: bool = False, base_url: str | None = None) -> nbformat.NotebookNode:
+    """One chapter as a Jupyter notebook in memory: the workbook, or with solutions=True the whole chapter.
+
+    base_url is the address the book is published at (default: $BOOK_BASEURL, as conf.py's html_baseurl):
+    citations and cross-references link there, and the first cell installs the exercises from there.
+    """
+    base_url = BASE_URL if base_url is None else base_url
     path = book / f"{page}.md"
     if not path.exists():
         raise FileNotFoundError(f"{path} does not exist")
@@ -149,12 +242,13 @@ def notebook(page: str, book: Path = BOOK, solutions: bool = False) -> nbformat.
     found = False
     for cell in notebook.cells:
         if cell.cell_type == "code" and cell.source.strip() == IMPORT_CELL:
-            cell.source = GUARDED_IMPORT
+            cell.source = import_cell(base_url)
             found = True
     if not found:
         raise ValueError(f"no cell that is exactly `{IMPORT_CELL}`")
     if not solutions:
         mark_cells_that_use_answers(notebook)
+    plain(notebook, page, book, solutions, base_url)
     for index, cell in enumerate(notebook.cells):  # the same chapter always gives the same file
         cell.id = f"cell-{index}"
     notebook.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
@@ -163,9 +257,9 @@ def notebook(page: str, book: Path = BOOK, solutions: bool = False) -> nbformat.
     return notebook
 
 
-def workbook(page: str, book: Path = BOOK) -> nbformat.NotebookNode:
+def workbook(page: str, book: Path = BOOK, base_url: str | None = None) -> nbformat.NotebookNode:
     """The workbook of one chapter (no solutions), as a notebook in memory."""
-    return notebook(page, book, solutions=False)
+    return notebook(page, book, solutions=False, base_url=base_url)
 
 
 def main(argv: list[str]) -> int:
@@ -174,6 +268,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", default=str(ROOT / "workbooks"))
     parser.add_argument("--force", action="store_true", help="replace existing workbooks, keeping a copy")
     parser.add_argument("--book", default=str(BOOK), help="the folder of the chapters (default: book/)")
+    parser.add_argument("--base-url", default=BASE_URL, help="where the book is published (default: $BOOK_BASEURL)")
     args = parser.parse_args(argv)
     book = Path(args.book)
     pages = args.chapters or chapters(book)
@@ -182,7 +277,7 @@ def main(argv: list[str]) -> int:
     books = {}
     for page in pages:  # convert everything before writing anything
         try:
-            books[page] = nbformat.writes(workbook(page, book))
+            books[page] = nbformat.writes(workbook(page, book, args.base_url))
         except Exception as error:  # noqa: BLE001 - report any failure by chapter
             print(f"workbooks: chapter {page!r} failed to convert: {error}", file=sys.stderr)
             print("workbooks: nothing was written.", file=sys.stderr)

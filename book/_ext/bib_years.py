@@ -8,31 +8,19 @@ the bibliography that Sphinx reads.  The book's own references.bib is never chan
 
 from __future__ import annotations
 
-import string
-from collections import defaultdict
 from pathlib import Path
 
 from pybtex.database import parse_file
 
-
-def _first_name(entry) -> str:
-    people = entry.persons.get("author") or entry.persons.get("editor") or []
-    return str(people[0]) if people else entry.fields.get("organization", "")
+from exercises._plainmd import year_labels
 
 
 def disambiguated_copy(source: Path) -> str:
     """Write the copy beside the build cache (ignored by git) and return its path."""
     database = parse_file(str(source), bib_format="bibtex")
-    groups = defaultdict(list)
-    for key, entry in database.entries.items():
-        year = entry.fields.get("year", "")
+    for key, year in year_labels(database).items():  # one rule, shared with the notebooks' citations
         if year:
-            groups[(_first_name(entry), year)].append(key)
-    for (_, year), keys in groups.items():
-        if len(keys) > 1:
-            keys.sort(key=lambda key: (database.entries[key].fields.get("title", "").lower(), key))
-            for letter, key in zip(string.ascii_lowercase, keys):
-                database.entries[key].fields["year"] = f"{year}{letter}"
+            database.entries[key].fields["year"] = year
     text = database.to_string("bibtex")
     target = source.parent.parent / ".bibcache" / "references.bib"
     target.parent.mkdir(exist_ok=True)

@@ -7,9 +7,10 @@ notebook.  For every chapter this writes ``_sources/<chapter>.ipynb`` and sets i
 - full edition: the whole chapter with its solutions;
 - student edition (``-t student``): the workbook, without solutions, as ``make workbooks`` writes it.
 
-Both come from ``notebook()`` in tools/workbooks.py (no outputs; the import cell prints one
-line if the ``exercises`` package is missing), so they run top to bottom in any Jupyter
-kernel that has ``exercises`` installed.  The student edition copies no page sources, so
+Both come from ``notebook()`` in tools/workbooks.py (no outputs), written in plain Markdown
+by ``exercises._plainmd`` so that any notebook tool shows them as the book does; citations and
+cross-references link to the book at ``html_baseurl``, and the first cell installs the
+``exercises`` wheel from there when the kernel lacks it (or says in one line how to get it).  The student edition copies no page sources, so
 the menu there offers the notebook and the print view only.
 """
 
@@ -43,7 +44,7 @@ def _offer_notebook(app: Sphinx, pagename, templatename, context, doctree) -> No
     workbooks = _tools(app)
     student = app.tags.has("student")
     try:
-        notebook = workbooks.notebook(pagename, Path(app.srcdir), solutions=not student)
+        notebook = workbooks.notebook(pagename, Path(app.srcdir), solutions=not student, base_url=app.config.html_baseurl)
     except Exception as error:  # noqa: BLE001 - name the chapter in the build's error
         raise ExtensionError(f"downloads: chapter {pagename!r} failed to convert to .ipynb: {error}") from error
     target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
