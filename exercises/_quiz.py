@@ -23,9 +23,14 @@ import random
 import re
 from dataclasses import asdict, dataclass
 
+from pathlib import Path
+
+from . import _book
 from ._data import load
 
-__all__ = ["QuizItem", "answer_key", "glossary_terms", "items", "memory_quiz", "do_now", "verify", "terms_in"]
+__all__ = ["QuizItem", "answer_key", "glossary_terms", "items", "memory_quiz", "do_now", "verify", "terms_in", "pool", "to_markdown"]
+
+SEED = 1962
 
 
 @dataclass(frozen=True)
@@ -191,3 +196,20 @@ def verify(item: QuizItem, glossary: dict[str, str]) -> bool:
     if item.kind == "term":
         return item.answer in glossary and item.prompt == f"Which term means: {_mask(glossary[item.answer], item.answer)}"
     return False
+
+
+def pool(book: Path) -> tuple[list[str], list[QuizItem], dict[str, str]]:
+    """The chapters in book order, every question the book's data makes, and the glossary."""
+    chapters = _book.chapters(book)
+    glossary = glossary_terms((book / "glossary.md").read_text(encoding="utf-8"))
+    terms = {chapter: terms_in(_book.page_text(book, chapter)) for chapter in chapters}
+    return chapters, items(chapters, glossary, terms), glossary
+
+
+def to_markdown(quiz: list[QuizItem], title: str) -> str:
+    """A quiz as plain Markdown for a notebook: the questions and their options, no answers."""
+    lines = [f"**{title}**", "", "Answer from memory; the book's page checks each answer and brings back the ones you miss on its Revise page.", ""]
+    for n, item in enumerate(quiz, 1):
+        lines.append(f"{n}. {item.prompt}")
+        lines += [f"   - {option}" for option in item.options]
+    return "\n".join(lines) + "\n"

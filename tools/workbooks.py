@@ -111,11 +111,32 @@ PRACTICE = re.compile(r"^```\{practice\}\s*(\S+)\s*\n```[ \t]*$", re.M)
 MISCONCEPTIONS = re.compile(r"^```\{misconceptions\}[ \t]*\n```[ \t]*$", re.M)
 
 
-def with_questions_written_out(text: str, page: str) -> str:
+EXAM = re.compile(r"^```\{exam-question\}\s*(\S+)\s*\n```[ \t]*$", re.M)
+QUIZ = re.compile(r"^```\{(do-now|memory-quiz)\}[ \t]*\n```[ \t]*$", re.M)
+KEY_TERMS = re.compile(r"^```\{key-terms\}[ \t]*\n```[ \t]*$", re.M)
+REVISE = re.compile(r"^```\{revise\}[ \t]*\n```[ \t]*$", re.M)
+
+
+def with_questions_written_out(text: str, page: str, book: Path = BOOK) -> str:
     """Each ```{practice} id``` (a widget in the page) as Markdown: the options, items or pairs a notebook reader
-    needs; and the chapter's ```{misconceptions}``` box as a Markdown list."""
+    needs; the chapter's ```{misconceptions}``` box as a Markdown list; each ```{exam-question} id``` with its
+    checklist and model answers; the "Do now" and "Check your memory" quizzes (questions, no answers); the key terms."""
     import exercises  # noqa: F401  (fills the registry)
-    from exercises import _practice
+    from exercises import _exam, _practice, _quiz
+
+    text = EXAM.sub(lambda match: _exam.exam(match.group(1)).to_markdown(), text)
+    if QUIZ.search(text) or KEY_TERMS.search(text):
+        chapters, questions, glossary = _quiz.pool(book)
+
+        def quiz(match: re.Match) -> str:
+            if match.group(1) == "do-now":
+                return _quiz.to_markdown(_quiz.do_now(questions, chapters, page), "Do now: five quick questions")
+            return _quiz.to_markdown(_quiz.memory_quiz(questions, chapters, page), "Check your memory")
+
+        terms = [term for term in _quiz.terms_in(text) if term in glossary]
+        key_terms = "**Key terms**\n\n" + "\n".join(f"- **{term}**: {glossary[term]}" for term in terms) + "\n"
+        text = KEY_TERMS.sub(lambda match: key_terms, QUIZ.sub(quiz, text))
+    text = REVISE.sub("", text)
 
     box = "**Common misconceptions**\n\n" + "\n".join(
         f"- **Not so:** {item.claim} **The evidence:** {item.correction} (Tested by `{item.exercise}`.)" for item in _practice.misconceptions(page)
@@ -237,7 +258,7 @@ def notebook(page: str, book: Path = BOOK, solutions: bool = False, base_url: st
     path = book / f"{page}.md"
     if not path.exists():
         raise FileNotFoundError(f"{path} does not exist")
-    text = with_questions_written_out(path.read_text(encoding="utf-8"), page)
+    text = with_questions_written_out(path.read_text(encoding="utf-8"), page, book)
     notebook = jupytext.reads(text if solutions else without_solutions(text), fmt="md:myst")
     found = False
     for cell in notebook.cells:

@@ -12,7 +12,6 @@ option: it compares hashes (:func:`exercises._quiz.answer_key`).
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 from docutils import nodes
@@ -21,24 +20,12 @@ from sphinx.util.docutils import SphinxDirective
 
 from exercises import _quiz
 
-SEED = 1962
-
-
-def _chapters(srcdir: Path) -> list[str]:
-    index = (srcdir / "index.md").read_text(encoding="utf-8")
-    pages: list[str] = []
-    for block in re.findall(r"```\{toctree\}\n(.*?)```", index, re.S):
-        if ":numbered:" in block:
-            pages += [line.strip() for line in block.splitlines() if line.strip() and not line.strip().startswith(":")]
-    return pages
+SEED = _quiz.SEED
 
 
 def build_pool(srcdir: Path) -> tuple[list[str], list[_quiz.QuizItem], dict[str, str]]:
-    """The chapters in book order, every question the data makes, and the glossary."""
-    chapters = _chapters(srcdir)
-    glossary = _quiz.glossary_terms((srcdir / "glossary.md").read_text(encoding="utf-8"))
-    terms = {chapter: _quiz.terms_in((srcdir / f"{chapter}.md").read_text(encoding="utf-8")) for chapter in chapters}
-    return chapters, _quiz.items(chapters, glossary, terms), glossary
+    """The chapters in book order, every question the data makes, and the glossary (exercises._quiz.pool)."""
+    return _quiz.pool(srcdir)
 
 
 def _render(items: list[_quiz.QuizItem], kind: str, title: str, intro: str, chapter_titles: dict[str, str]) -> str:
