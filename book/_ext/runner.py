@@ -1,4 +1,4 @@
-"""Run and check the chapters' code cells in the page (issue 7).
+"""Run and check the chapters' code cells in the page.
 
 Every page gets ``_static/store.js`` (``window.BookStore``: the one module that keeps what the
 book saves in the browser, under the ``ttb:`` prefix of localStorage).

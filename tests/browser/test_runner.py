@@ -94,7 +94,9 @@ def page_solution(page, exercise_id: str) -> str:
             let el = document.getElementById(id);
             while (el && !el.classList.contains("solution")) el = el.nextElementSibling;
             if (!el) return null;
-            return [...el.querySelectorAll(".cell_input pre")].map(p => p.textContent.replace(/\\n+$/, "")).join("\\n\\n");
+            // The solution's code, without a cell that only calls check (the exercise's Check does that).
+            return [...el.querySelectorAll(".cell_input pre")].map(p => p.textContent.replace(/\\n+$/, ""))
+                .filter(code => !/^\\s*check\\(/.test(code)).join("\\n\\n");
         }""",
         exercise_id,
     )
