@@ -205,6 +205,27 @@ def _show(value):
         return f"<a {type(value).__name__} that cannot be shown: {type(exc).__name__}>"
 
 
+_SVG_LIMIT = 500_000
+
+
+def _chart(value):
+    """A chart of exercises.plot as (svg text, alt text), sent as data: the page shows it as an <img>, never as HTML."""
+    try:
+        from exercises._svgplot import Chart
+    except ImportError:
+        return None
+    if type(value) is not Chart:  # only the package's own charts, not an object that claims to be one
+        return None
+    try:
+        svg = Chart._repr_svg_(value)
+        alt = str(value.alt)
+    except BaseException:  # noqa: BLE001 - a broken chart is shown as its repr instead
+        return None
+    if not isinstance(svg, str) or len(svg) > _SVG_LIMIT:
+        return None
+    return svg, _cap(alt)
+
+
 def _scope(name, setup):
     if setup is not None or name not in _scopes:
         _scopes[name] = _new_namespace()
@@ -231,7 +252,10 @@ def _run(code, scope, setup, on_overflow):
         value = _eval_code(code, namespace, return_mode="last_expr", quiet_trailing_semicolon=True,
                            filename="<cell>", dedent=False)
         result["raw"] = value
-        if value is not None:
+        chart = _chart(value)
+        if chart:
+            result["svg"], result["alt"] = chart
+        elif value is not None:
             result["value"] = _show(value)
     except BaseException as exc:  # noqa: BLE001 - everything a student's code raises is shown
         try:

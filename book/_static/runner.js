@@ -616,9 +616,22 @@
     return parts;
   }
 
+  // A chart drawn by exercises.plot arrives as SVG text: shown as an image from a data: URL, so nothing in it
+  // can run or touch the page (scripts in an <img> never run); its description in words is the alt text.
+  function chartPart(result) {
+    const figure = document.createElement("figure");
+    figure.className = "runner-chart";
+    const img = document.createElement("img");
+    img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(String(result.svg));
+    img.alt = String(result.alt || "A chart drawn by your code.");
+    figure.append(img);
+    return figure;
+  }
+
   function outputParts(result) {
     const parts = [];
     if (result.stdout) parts.push(text("pre", "runner-stdout", result.stdout));
+    if (result.svg) parts.push(chartPart(result));
     if (result.value !== null && result.value !== undefined) parts.push(text("pre", "runner-value", result.value));
     parts.push(...errorParts(result));
     return parts;
