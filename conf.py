@@ -25,6 +25,7 @@ extensions = [
     "downloads",  # book/_ext/downloads.py: each chapter page offers its .ipynb (the workbook in the student edition)
     "quiz",  # book/_ext/quiz.py: "Do now", "Check your memory" and the Revise page (retrieval practice)
     "exam",  # book/_ext/exam.py: exam practice (question, draft, timer, checklist, model answers)
+    "steps",  # book/_ext/steps.py: "Next hint" on every exercise, "Put the lines in order" for code (full edition)
     "runner",  # book/_ext/runner.py: run and check the code cells in the page (Pyodide, from node_modules)
 ]
 
