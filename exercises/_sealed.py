@@ -4,7 +4,7 @@ In the student edition (``make html-student``) the wheel that the page loads has
 as they are written: :func:`write_sealed` replaces each of them with a stub that registers the same
 exercises, sealed.  A sealed exercise keeps everything that is not an answer (id, name, expects,
 hints in steps, the options of a choice, the events to order, the cases of a function) and keeps
-each answer only as salted hashes (PBKDF2-SHA256) of its normalised form:
+each answer only as salted hashes (SHA-256) of its normalised form:
 
 * **choice**: the hash of the right letter; the feedback of each wrong option, keyed by its
   letter's hash (so the letters that have feedback do not point at the one that has none);
@@ -58,14 +58,12 @@ from ._core import (
     _show,
 )
 
-#: PBKDF2 rounds per hash.  One: a check may hash hundreds of items (a list of 114 tuples) within its
-#: time limit, in the browser too.  More rounds would not stop a student who tries answers one by
-#: one (``check`` lets them do that anyway); the hashes stop one that reads the package.
-ITERATIONS = 1
-
-
 def _digest(salt: str, text: str, purpose: str = "match") -> str:
-    return hashlib.pbkdf2_hmac("sha256", f"{purpose}|{text}".encode(), bytes.fromhex(salt), ITERATIONS).hex()[:40]
+    """A salted SHA-256 of an answer's normal form (hashlib's built-in SHA-256: Pyodide has no OpenSSL,
+    so no PBKDF2).  One round: a check may hash hundreds of items (a list of 114 tuples) within its time
+    limit, in the browser too; more rounds would not stop a student who tries answers one by one
+    (``check`` lets them do that anyway).  The hashes stop one who reads the package."""
+    return hashlib.sha256(f"{salt}|{purpose}|{text}".encode()).hexdigest()[:40]
 
 
 # --- normal forms and trees of hashes ---------------------------------------------------------
@@ -198,7 +196,7 @@ def _key(got: Any, node: dict, salt: str) -> str | None:
 
 
 def _crypt(data: bytes, key: str, salt: str) -> bytes:
-    secret = hashlib.pbkdf2_hmac("sha256", f"open|{key}".encode(), bytes.fromhex(salt), ITERATIONS)
+    secret = hashlib.sha256(f"{salt}|open|{key}".encode()).digest()
     stream = b"".join(hashlib.sha256(secret + i.to_bytes(4, "big")).digest() for i in range(len(data) // 32 + 1))
     return bytes(a ^ b for a, b in zip(data, stream))
 
