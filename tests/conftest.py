@@ -18,6 +18,8 @@ DATA = ROOT / "exercises" / "data"
 # Where the tests build the book: $BUILDDIR/html, like `make html BUILDDIR=...` (default _build).
 BUILD = Path(os.environ.get("BUILDDIR", ROOT / "_build"))
 HTML = BUILD / "html"
+# Where the tests build the student edition, like `make html-student`.
+STUDENT = BUILD / "student" / "html"
 
 
 
@@ -68,3 +70,18 @@ def build_book() -> Path:
 def built() -> Path:
     """$BUILDDIR/html, built once per test session by build_book()."""
     return build_book()
+
+
+@pytest.fixture(scope="session")
+def student_built(built) -> Path:
+    """$BUILDDIR/student/html, built like `make html-student` after the main build (whose execution cache it reuses)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-c", str(ROOT), "-nW", "--keep-going", "-E", "-t", "student",
+         "-D", f"nb_execution_cache_path={BUILD.resolve() / '.jupyter_cache'}",
+         "-b", "html", str(ROOT / "book"), str(STUDENT)],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-6000:]
+    assert "WARNING" not in done.stderr, done.stderr[-6000:]
+    assert "Executing notebook" not in done.stdout, "the student build executed notebooks instead of using the cache"
+    return STUDENT

@@ -21,11 +21,10 @@ from nbclient import NotebookClient
 
 import exercises
 import workbooks  # tools/workbooks.py (pytest puts tools/ on the path: pyproject.toml)
-from conftest import BOOK, BUILD, ROOT, chapters, exercise_blocks
+from conftest import BOOK, BUILD, ROOT, STUDENT, chapters, exercise_blocks
 
 CHAPTERS = chapters()
 BLOCKS = exercise_blocks()
-STUDENT = BUILD / "student" / "html"
 CHECK_CELL = re.compile(r'^check\("([a-z0-9-]+)", \w+\)\s*$')
 
 
@@ -252,21 +251,6 @@ def test_workbook_without_the_exercises_package_says_so_in_one_line(workbook_dir
 # --- the student edition ---------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def student_built(built) -> Path:
-    """$BUILDDIR/student/html, built like `make html-student` after the main build (whose execution cache it reuses)."""
-    done = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-c", str(ROOT), "-nW", "--keep-going", "-E", "-t", "student",
-         "-D", f"nb_execution_cache_path={BUILD.resolve() / '.jupyter_cache'}",
-         "-b", "html", str(BOOK), str(STUDENT)],
-        cwd=ROOT, capture_output=True, text=True,
-    )
-    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-6000:]
-    assert "WARNING" not in done.stderr, done.stderr[-6000:]
-    assert "Executing notebook" not in done.stdout, "the student build executed notebooks instead of using the cache"
-    return STUDENT
-
-
 def test_full_edition_shows_the_solutions(built):
     """The scan below can fail: the same scan finds every chapter's solutions in the full edition."""
     for page in CHAPTERS:
@@ -329,3 +313,49 @@ def test_full_edition_notebook_runs_top_to_bottom_and_every_check_passes(built, 
             assert "check-not-attempted" in results[exercise_id], exercise_id
             assert "check-passed" in results[exercise_id], f"{exercise_id}: {results[exercise_id][:300]}"
             assert "check-failed" not in results[exercise_id], f"{exercise_id}: {results[exercise_id][:300]}"
+
+
+# --- no expected answer in anything the student edition ships (the full edition is the control) -----
+
+
+def shipped_texts(folder: Path) -> dict[str, str]:
+    """Every text a reader of the site can fetch: pages, scripts, the search index, notebooks, and each
+    file inside the exercises wheel the pages download (unzipped)."""
+    import zipfile
+
+    texts = {}
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        name = str(path.relative_to(folder))
+        if path.suffix == ".whl":
+            with zipfile.ZipFile(path) as archive:
+                for member in archive.namelist():
+                    texts[f"{name}!{member}"] = archive.read(member).decode("utf-8", errors="ignore")
+        elif path.suffix in TEXT_SUFFIXES or path.suffix == ".csv":
+            texts[name] = readable_text(path)
+    return texts
+
+
+def answers_in(folder: Path) -> dict[str, list[str]]:
+    from test_sealed import answer_texts  # each exercise's answer as the full package writes it
+
+    texts = shipped_texts(folder)
+    found = {}
+    for exercise_id, needles in answer_texts().items():
+        where = sorted({name for needle in needles for name, text in texts.items() if needle in text})
+        if where:
+            found[exercise_id] = where[:3]
+    return found
+
+
+def test_the_full_edition_ships_the_answers(built):
+    """The control: the same search finds the answers of the choice, value and function exercises in the full edition."""
+    found = answers_in(built)
+    kinds = [i for i in exercises.ids() if exercises.get(i).kind in ("choice", "value", "function")]
+    assert len(found) >= len(kinds) - 3, sorted(set(kinds) - set(found))
+
+
+def test_the_student_edition_ships_no_answer(student_built):
+    found = answers_in(student_built.parent)
+    assert not found, found
