@@ -67,3 +67,16 @@ def test_lines_in_order_are_solved_with_the_keyboard_alone(page, page_log, site)
     check.click()
     assert "Not yet" in box.locator(".parsons-feedback").inner_text()
     assert not page_log.problems()
+
+
+def test_open_hints_and_lines_are_accessible(page, page_log, site):
+    from browser.test_pages import axe_violations
+
+    open_page(page, site, "berlin.html")
+    for button in page.locator(".hint-next").all():
+        button.click()
+    for summary in page.locator(".parsons summary").all():
+        summary.click()
+    assert page.locator(".parsons[open]").count() >= 3
+    violations = axe_violations(page)
+    assert not violations, "\n".join(violations)
