@@ -21,9 +21,9 @@ from nbclient import NotebookClient
 
 import exercises
 import workbooks  # tools/workbooks.py (pytest puts tools/ on the path: pyproject.toml)
-from conftest import BOOK, BUILD, ROOT, STUDENT, chapters, exercise_blocks
+from conftest import BOOK, BUILD, ROOT, STUDENT, exercise_blocks, exercise_pages
 
-CHAPTERS = chapters()
+CHAPTERS = exercise_pages()  # the chapters and the primer: every page with exercises, a workbook and a notebook download
 BLOCKS = exercise_blocks()
 CHECK_CELL = re.compile(r'^check\("([a-z0-9-]+)", \w+\)\s*$')
 
