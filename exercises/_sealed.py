@@ -42,7 +42,6 @@ from typing import Any
 
 from . import _core
 from ._core import (
-    Case,
     ChoiceExercise,
     FunctionExercise,
     Mismatch,
@@ -57,6 +56,7 @@ from ._core import (
     _kind,
     _show,
 )
+
 
 def _digest(salt: str, text: str, purpose: str = "match") -> str:
     """A salted SHA-256 of an answer's normal form (hashlib's built-in SHA-256: Pyodide has no OpenSSL,
