@@ -195,3 +195,20 @@ def test_a_chapter_can_still_import_its_public_texts_from_the_sealed_module(whee
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
                           env={"PYTHONPATH": str(wheels["student"]), "PATH": ""})
     assert done.returncode == 0 and int(done.stdout) > 0, done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_a_sealed_check_fails_hostile_answers_safely(exercise_id):
+    from test_exercises import HOSTILE, LOOPING
+
+    sealed = _sealed.build(RECORDS[exercise_id])
+    before = _core.config.time_limit
+    _core.config.time_limit = 0.5
+    try:
+        for label, answer in HOSTILE.items():
+            result = sealed.check(answer)
+            assert result.status == "failed", f"{label}: {result.message}"
+            stopped = "still running after" in result.message
+            assert stopped == (sealed.kind == "function" and label in LOOPING), f"{label}: {result.message}"
+    finally:
+        _core.config.time_limit = before
