@@ -343,7 +343,7 @@ def answers_in(folder: Path) -> dict[str, list[str]]:
     texts = shipped_texts(folder)
     found = {}
     for exercise_id, needles in answer_texts().items():
-        where = sorted({name for needle in needles for name, text in texts.items() if needle in text})
+        where = sorted({name for needle, file in needles for name, text in texts.items() if needle in text and name.endswith(file)})
         if where:
             found[exercise_id] = where[:3]
     return found

@@ -140,32 +140,33 @@ def test_a_python_session_of_the_student_edition_finds_no_answer(wheels, tmp_pat
     assert not hits, hits
 
 
-def answer_texts() -> dict[str, list[str]]:
-    """Per exercise, text that gives its answer away in a file: each line of the module's own answer
-    function (for a function or value exercise) and a choice's ``answer="B"``."""
+def answer_texts() -> dict[str, list[tuple[str, str]]]:
+    """Per exercise, (text, file) pairs that give its answer away: each line of the module's own answer
+    function (for a function or value exercise), in any file (file ""), and a choice's ``answer="B"``
+    in its chapter's module (file ``exercises/<module>.py``)."""
     out = {}
     for exercise_id in IDS:
         exercise = exercises.get(exercise_id)
         needles = []
         if exercise.kind == "choice":
-            needles.append(f'answer="{exercise.answer}"')
+            needles.append((f'answer="{exercise.answer}"', f"exercises/{exercises.chapter_of(exercise_id).replace('-', '_')}.py"))
         elif exercise.kind in ("function", "value"):
             source = inspect.getsource(exercise.expected)
             for line in source.splitlines():
                 line = line.strip()
                 if len(line) > 20 and not line.startswith(("def ", '"""', "expected=")):
-                    needles.append(line)
+                    needles.append((line, ""))
                 elif line.startswith("expected=lambda"):
-                    needles.append(line)
+                    needles.append((line, ""))
         out[exercise_id] = needles
     return out
 
 
 def scan(folder: Path) -> dict[str, list[str]]:
-    texts = [path.read_text(encoding="utf-8", errors="ignore") for path in folder.rglob("*") if path.is_file() and path.suffix in {".py", ".json", ".txt", ".csv", ".toml", ""}]
+    texts = {path.as_posix(): path.read_text(encoding="utf-8", errors="ignore") for path in folder.rglob("*") if path.is_file() and path.suffix in {".py", ".json", ".txt", ".csv", ".toml", ""}}
     found = {}
     for exercise_id, needles in answer_texts().items():
-        hits = [needle for needle in needles if any(needle in text for text in texts)]
+        hits = [needle for needle, where in needles if any(needle in text and name.endswith(where) for name, text in texts.items())]
         if hits:
             found[exercise_id] = hits
     return found
