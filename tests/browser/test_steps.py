@@ -80,3 +80,19 @@ def test_open_hints_and_lines_are_accessible(page, page_log, site):
     assert page.locator(".parsons[open]").count() >= 3
     violations = axe_violations(page)
     assert not violations, "\n".join(violations)
+
+
+def test_the_primer_checks_in_the_page_as_in_jupyter(page, page_log, site):
+    from browser.test_runner import BLOCKS, jupyter_html, press_check, same_html, wrong_source
+
+    open_page(page, site, "python-for-historians.html")
+    for exercise_id in ("python-for-historians-big-years", "python-for-historians-count-events"):
+        status, expected = jupyter_html(exercise_id, BLOCKS[exercise_id].solution[0])
+        shown = press_check(page, exercise_id, BLOCKS[exercise_id].solution[0], "passed")
+        assert same_html(page, shown, expected), f"page: {shown}\nJupyter: {expected}"
+        wrong = wrong_source(exercises.get(exercise_id))
+        status, expected = jupyter_html(exercise_id, wrong)
+        shown = press_check(page, exercise_id, wrong, "failed", timeout=15_000)
+        assert same_html(page, shown, expected), f"page: {shown}\nJupyter: {expected}"
+    assert page.locator(".hint-steps").count() == 6
+    assert not page_log.problems(), page_log.problems()
