@@ -224,11 +224,11 @@ class ExamQuestion:
     def heading(self) -> str:
         return self.title or f"{self.fmt.board}: {self.fmt.name}"
 
-    def to_markdown(self, *, answers: bool = True) -> str:
-        """The question as plain Markdown (Jupyter, print): the question, the checklist, the model answers."""
+    def head_markdown(self, number: str = "", where: str = "in this chapter", cite: str = "") -> list[str]:
+        """The title line and the question as Markdown lines; ``cite`` follows the board's paper (a MyST role in the book)."""
         fmt = self.fmt
         lines = [
-            f"**Exam practice — {self.heading()}** ({self.marks_text}; suggested time {fmt.minutes} minutes)",
+            f"**Exam practice{' ' + number if number else ''} — {self.heading()}** ({self.marks_text}; suggested time {fmt.minutes} minutes)",
             "",
             f"> {self.question}",
         ]
@@ -236,8 +236,15 @@ class ExamQuestion:
             lines += [">", "> You may use the following in your answer:"] + [f"> - {point}" for point in self.given]
             lines += ["> You must also use information of your own."]
         if self.sources:
-            lines += [">", f"> Use {', '.join(self.sources)} in this chapter."]
-        lines += ["", f"*{fmt.paper}.*", "", "**Check your answer.** Tick what your answer does; the highest level whose boxes (and all the boxes below it) are ticked is your level.", ""]
+            lines += [">", f"> Use {' and '.join(self.sources)} {where}."]
+        lines += ["", f"*{fmt.paper}; marks and question type as set by the board{cite}.*"]
+        return lines
+
+    def to_markdown(self, *, answers: bool = True) -> str:
+        """The question as plain Markdown (Jupyter, print): the question, the checklist, the model answers."""
+        fmt = self.fmt
+        lines = self.head_markdown()
+        lines += ["", "**Check your answer.** Tick what your answer does; the highest level whose boxes (and all the boxes below it) are ticked is your level.", ""]
         for level in fmt.levels:
             lines.append(f"- Level {level.number} ({level.marks[0]}–{level.marks[1]} marks)")
             lines += [f"  - [ ] {criterion}" for criterion in level.criteria]

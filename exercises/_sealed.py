@@ -32,6 +32,7 @@ Standard library only: this runs in the page.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import inspect
 import json
@@ -419,6 +420,137 @@ class SealedOrder(OrderExercise):
         return self._pass()
 
 
+def _practice():
+    from . import _practice
+
+    return _practice
+
+
+@functools.cache
+def _sealed_match_class():
+    practice = _practice()
+
+    @dataclass
+    class SealedMatch(practice.MatchExercise):
+        """A match: each item's right option as a hash of (item, option); the misconceptions locked with their pairing."""
+
+        salt: str = ""
+        shown_options: list = field(default_factory=list)
+        right_hashes: dict = field(default_factory=dict)
+        locked_mistakes: dict = field(default_factory=dict)
+
+        def options(self) -> list[str]:
+            return list(self.shown_options)
+
+        def solution(self) -> dict:
+            return {}
+
+        def _evaluate(self, answer: Any) -> Result:
+            lettered = self.lettered()
+            example = next(iter(self.pairs))
+            if not isinstance(answer, dict):
+                return self._fail(f"{_kind(answer)}, {_show(answer)}", f'Give a dict that matches every item to a letter, for example {{"{example}": "A", ...}}.')
+            for key in answer:
+                if key not in self.pairs:
+                    return self._fail(f"an entry for {_show(key)}, which is not one of the items to match")
+            by_text = {text.casefold(): text for text in lettered.values()}
+            for left in self.pairs:
+                if left not in answer:
+                    return self._fail(f'no match for "{left}"', "Match every item on the left.")
+                chosen = answer[left]
+                if not isinstance(chosen, str):
+                    return self._fail(f'{_kind(chosen)} for "{left}"', "Match each item to a letter in quotes.")
+                text = lettered.get(chosen.strip().upper()) or by_text.get(chosen.strip().casefold())
+                if text is None:
+                    return self._fail(f'{_show(chosen)} for "{left}", which is not one of the options {", ".join(lettered)}')
+                pairing = f"m:{left}|{text}"
+                if _digest(self.salt, pairing) != self.right_hashes.get(left):
+                    box = self.locked_mistakes.get(_digest(self.salt, pairing, "mistake"))
+                    why = (unlock(box, pairing, self.salt) if box else "") or "That is not its match: look again at what the chapter says about it."
+                    return self._fail(f'"{left}" matched to "{text}"', why)
+            return self._pass()
+
+    return SealedMatch
+
+
+@functools.cache
+def _sealed_short_class():
+    practice = _practice()
+
+    @dataclass
+    class SealedShort(practice.ShortAnswerExercise):
+        """A short answer: the accepted words, or the number's grid cells, as hashes; the known mistakes locked."""
+
+        salt: str = ""
+        is_number: bool = False
+        accepted: list = field(default_factory=list)  # hashes of the normalised accepted words
+        sealed: dict = field(default_factory=dict)  # a number's tree of cells
+        known: list = field(default_factory=list)  # [hash of normalised words, locked why] or [tree, locked why]
+
+        def __post_init__(self) -> None:
+            self.number = 0.0 if self.is_number else None
+
+        def solution(self) -> str:
+            return ""
+
+        def _evaluate(self, answer: Any) -> Result:
+            if self.is_number and isinstance(answer, (int, float)) and not isinstance(answer, bool):
+                return self._judge_number(float(answer), _show(answer))
+            if not isinstance(answer, str):
+                want = "a number" if self.is_number else "a few words in quotes"
+                return self._fail(f"{_kind(answer)}, {_show(answer)}", f"Answer with {want}.")
+            if not answer.strip():
+                return self._fail("nothing", "Type your answer.")
+            if self.is_number:
+                value = practice.parse_number(answer)
+                if value is None:
+                    return self._fail(f"{practice._words(answer)}, which is not one number", "Answer with one number, such as 1200 or 1,200.")
+                return self._judge_number(value, practice._words(answer))
+            words = practice.normalise(answer)
+            if _digest(self.salt, f"w:{words}") in self.accepted:
+                return self._pass()
+            for digest, box in self.known:
+                if digest == _digest(self.salt, f"w:{words}"):
+                    return self._fail(practice._words(answer), unlock(box, f"w:{words}", self.salt))
+            return self._fail(practice._words(answer), "That is not the answer; check the spelling too.")
+
+        def _judge_number(self, value: float, shown: str) -> Result:
+            if matches(value, self.sealed, self.salt):
+                return self._pass()
+            message = _known_message(value, self.known, self.salt)
+            if message:
+                return self._fail(shown, message)
+            return self._fail(f"{shown}, which is not right")
+
+    return SealedShort
+
+
+def _record_match(exercise, salt: str) -> dict:
+    return {
+        "pairs": {left: "" for left in exercise.pairs},
+        "shown_options": exercise.options(),
+        "right_hashes": {left: _digest(salt, f"m:{left}|{right}") for left, right in exercise.pairs.items()},
+        "locked_mistakes": {_digest(salt, f"m:{left}|{text}", "mistake"): lock(why, f"m:{left}|{text}", salt) for (left, text), why in exercise.mistakes.items()},
+        "success": exercise.success,
+    }
+
+
+def _record_short(exercise, salt: str) -> dict:
+    practice = _practice()
+    out = {"is_number": exercise.number is not None, "unit": exercise.unit, "success": exercise.success}
+    if exercise.number is not None:
+        out["sealed"] = seal(float(exercise.number), salt, 0.0, float(exercise.tolerance))
+        known = []
+        for wrong, why in exercise.mistakes.items():
+            tree = seal(float(wrong), salt, 0.0, float(exercise.tolerance))
+            known.append([tree, lock(why, _key(float(wrong), tree, salt), salt)])
+        out["known"] = known
+    else:
+        out["accepted"] = sorted({_digest(salt, f"w:{practice.normalise(text)}") for text in exercise.accept})
+        out["known"] = [[_digest(salt, f"w:{practice.normalise(str(wrong))}"), lock(why, f"w:{practice.normalise(str(wrong))}", salt)] for wrong, why in exercise.mistakes.items()]
+    return out
+
+
 # --- sealing the registry (at build time, from the full package) -----------------------------------
 
 
@@ -505,6 +637,10 @@ def record(exercise, secret: bytes) -> dict:
             whole = "o:" + "|".join(mistake.apply(right))
             out["known"].append([_digest(salt, whole), lock(json.dumps([*mistake.pair(right), mistake.why]), whole, salt)])
         out["success"] = exercise.success
+    elif exercise.kind == "match":
+        out.update(_record_match(exercise, salt))
+    elif exercise.kind == "short":
+        out.update(_record_short(exercise, salt))
     else:
         raise ValueError(f"{exercise.id}: no sealed form for the kind {exercise.kind!r}")
     return out
@@ -521,7 +657,8 @@ _KINDS = {"choice": SealedChoice, "value": SealedValue, "function": SealedFuncti
 def build(data: dict):
     """The sealed exercise of a record."""
     data = dict(data)
-    kind = _KINDS[data.pop("kind")]
+    name = data.pop("kind")
+    kind = _KINDS.get(name) or {"match": _sealed_match_class, "short": _sealed_short_class}[name]()
     data["steps"] = tuple(data.get("steps", ()))
     if kind is SealedOrder:
         data["events"] = tuple(data["events"])

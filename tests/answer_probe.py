@@ -166,7 +166,10 @@ def main(path: str, spec_file: str, out_file: str) -> None:
             # task's own words (event ids, claim ids) are everywhere, and are not the answer.
             held, _ = reachable(dict(vars(_core.get(exercise_id))))
             if not isinstance(want, (int, float)) or isinstance(want, bool):
-                hits += [f"the exercise holds a {type(v).__name__} equal to the answer" for v in held if equal(v, want)][:2]
+                if isinstance(want, str):  # a short answer's words: any accepted spelling held, in any case
+                    hits += [f"the exercise holds the answer {want!r}" for v in held if isinstance(v, str) and v.casefold() == want.casefold()][:1]
+                else:
+                    hits += [f"the exercise holds a {type(v).__name__} equal to the answer" for v in held if equal(v, want)][:2]
             hits += [f"{getattr(f, '__qualname__', f)}() returns the answer" for f, result in zero if equal(result, want)][:2]
         elif kind == "function":
             cases = item["cases"]

@@ -1,7 +1,7 @@
 """Editions for students: workbooks without solutions, the student edition, and each chapter's .ipynb download.
 
 The student edition is built into $BUILDDIR/student/html (like `make html-student`), reusing the
-execution cache of the main build ($BUILDDIR/.jupyter_cache, filled by the `built` fixture first).
+execution cache of the main build (the `built` and `student_built` fixtures, tests/book_builds.py).
 """
 
 from __future__ import annotations
@@ -249,6 +249,9 @@ def test_workbook_without_the_exercises_package_says_so_in_one_line(workbook_dir
 
 
 # --- the student edition ---------------------------------------------------------------------
+
+
+# `student_built` ($BUILDDIR/student/html, built like `make html-student` after the book) is in conftest.py.
 
 
 def test_full_edition_shows_the_solutions(built):

@@ -30,7 +30,7 @@ RECORDS = {i: json.loads(json.dumps(_sealed.record(exercises.get(i), _sealed.SEC
 
 def without_direction(message: str) -> str:
     """A sealed check cannot say "too high" or "too low": that would need the number."""
-    return re.sub(r" \(too (high|low)\)", "", message)
+    return re.sub(r", which is too (high|low)\.", ", which is not right.", re.sub(r" \(too (high|low)\)", "", message))
 
 
 def answers_to_try(exercise_id):
@@ -108,6 +108,8 @@ def spec() -> dict:
             item.update(answer=exercise.expected())
         elif exercise.kind == "order":
             item.update(answer=exercise.items())
+        elif exercise.kind in ("match", "short"):
+            item.update(kind="value", answer=exercise.solution())  # probed as a value: {item: letter}, or the words
         else:
             item.update(cases=[(case.args, exercise.expected(*copy.deepcopy(case.args))) for case in exercise.cases()])
         out[exercise_id] = item

@@ -45,17 +45,7 @@ class ExamQuestionDirective(SphinxDirective):
 
         box = nodes.container(classes=["exam-question"], ids=[qid])
         cite = f" {{cite:p}}`{','.join(fmt.source_keys)}`" if fmt.source_keys else ""
-        head = [
-            f"**Exam practice {count}: {question.heading()}** ({question.marks_text}; suggested time {fmt.minutes} minutes)",
-            "",
-            f"> {question.question}",
-        ]
-        if question.given:
-            head += [">", "> You may use the following in your answer:"] + [f"> - {p}" for p in question.given]
-            head += ["> You must also use information of your own."]
-        if question.sources:
-            head += [">", f"> Use {' and '.join(question.sources)}, above."]
-        head += ["", f"*{fmt.paper}; marks and question type as set by the board{cite}.*"]
+        head = question.head_markdown(str(count), "above", cite)
         self._parse("\n".join(head), box)
 
         levels = [{"n": lv.number, "marks": list(lv.marks), "criteria": list(lv.criteria)} for lv in fmt.levels]
@@ -69,6 +59,7 @@ class ExamQuestionDirective(SphinxDirective):
             '<div class="exam-tools" role="group" aria-label="Draft and timer">',
             '<button type="button" class="exam-copy">Copy my answer</button>',
             '<button type="button" class="exam-download">Download my answer</button>',
+            '<button type="button" class="exam-factcheck">Check my facts</button>',
             f'<label class="exam-extra-label" for="{e(qid)}-extra">Time</label>',
             f'<select id="{e(qid)}-extra" class="exam-extra">'
             f'<option value="1">{fmt.minutes} minutes (standard)</option>'
@@ -79,6 +70,7 @@ class ExamQuestionDirective(SphinxDirective):
             f'<span class="exam-clock" role="timer" aria-label="Time left">{fmt.minutes:02d}:00</span>',
             "</div>",
             '<p class="exam-time-note" aria-live="assertive"></p>',
+            '<div class="exam-facts" aria-live="polite"></div>',
             f'<fieldset class="exam-checklist"><legend>Check your answer: tick what it does</legend>',
         ]
         for level in fmt.levels:
