@@ -90,7 +90,7 @@ def test_the_primer_checks_in_the_page_as_in_jupyter(page, page_log, site):
         status, expected = jupyter_html(exercise_id, BLOCKS[exercise_id].solution[0])
         shown = press_check(page, exercise_id, BLOCKS[exercise_id].solution[0], "passed")
         assert same_html(page, shown, expected), f"page: {shown}\nJupyter: {expected}"
-        wrong = wrong_source(exercises.get(exercise_id))
+        wrong = wrong_source(exercises.get(exercise_id), BLOCKS[exercise_id].starter)
         status, expected = jupyter_html(exercise_id, wrong)
         shown = press_check(page, exercise_id, wrong, "failed", timeout=15_000)
         assert same_html(page, shown, expected), f"page: {shown}\nJupyter: {expected}"
