@@ -27,6 +27,7 @@ extensions = [
     "quiz",  # book/_ext/quiz.py: "Do now", "Check your memory" and the Revise page (retrieval practice)
     "practice",  # book/_ext/practice.py: choice, order, match and short-answer widgets; "Common misconceptions" boxes
     "exam",  # book/_ext/exam.py: exam practice (question, draft, timer, checklist, model answers)
+    "steps",  # book/_ext/steps.py: "Next hint" on every exercise, "Put the lines in order" for code (full edition)
     "runner",  # book/_ext/runner.py: run and check the code cells in the page (Pyodide, from node_modules)
     "fresh_outputs",  # book/_ext/fresh_outputs.py: a change to the exercises package or its data executes the chapters again
 ]

@@ -7,12 +7,15 @@ It uses the standard library only and reads the MyST text notebooks itself.
 
 * A **page** is a file ``<book>/<name>.md`` named in a ``{toctree}`` of ``<book>/index.md``;
   :func:`pages` lists them in toctree order (the order of the book).
-* A **chapter** is a page that is a text notebook (a ``kernelspec`` in its front matter)
-  and holds at least one exercise (``{exercise-start}``); :func:`chapters`.
-  Any other page (the glossary, the sources, the corrections ...) is not a chapter, and
+* An **exercise page** is a page that is a text notebook (a ``kernelspec`` in its front matter)
+  and holds at least one exercise (``{exercise-start}``); :func:`exercise_pages`.
+* A **chapter** is an exercise page in a numbered toctree (the history of the book); :func:`chapters`.
+  An exercise page outside the numbered toctree (the primer, "Python for historians") has
+  exercises, checks and hints like a chapter, but no quiz, exam questions or workbook.
+  Any other page (the glossary, the sources, the corrections ...) is neither, and
   adding one needs no change here or in the tests.
 * A chapter's exercises are declared in the module ``exercises/<chapter with _ for ->.py``
-  (:func:`module_name`); the chapter is the single source of each exercise's code:
+  (:func:`module_name`; the same holds for any exercise page); the chapter is the single source of each exercise's code:
   in its ``{exercise-start}`` block the first code cell is the **starter** and the next
   the **check** cell; the code cells of its ``{solution-start}`` block are the
   **solution** (the first) and the solution's check.  :func:`exercise_blocks` finds them.
@@ -32,6 +35,7 @@ __all__ = [
     "chapters",
     "exercise_blocks",
     "exercise_labels",
+    "exercise_pages",
     "is_chapter",
     "is_notebook",
     "module_name",
@@ -59,10 +63,15 @@ def page_text(book: Path, page: str) -> str:
     return (Path(book) / f"{page}.md").read_text(encoding="utf-8")
 
 
-def pages(book: Path) -> list[str]:
-    """The pages named in the toctrees of ``<book>/index.md``, in order (``index`` itself is not one)."""
+def pages(book: Path, numbered_only: bool = False) -> list[str]:
+    """The pages named in the toctrees of ``<book>/index.md``, in order (``index`` itself is not one).
+
+    numbered_only: only the pages of ``:numbered:`` toctrees.
+    """
     found = []
     for match in _TOCTREE.finditer(page_text(book, "index")):
+        if numbered_only and not re.search(r"^:numbered:", match.group(2), re.M):
+            continue
         for line in match.group(2).splitlines():
             line = line.strip()
             if line and not line.startswith(":"):
@@ -77,14 +86,20 @@ def is_notebook(text: str) -> bool:
 
 
 def is_chapter(book: Path, page: str) -> bool:
-    """True when ``page`` is a text notebook with at least one exercise (see the module docstring)."""
+    """True when ``page`` is a text notebook with at least one exercise, an exercise page (see the module docstring)."""
     text = page_text(book, page)
     return is_notebook(text) and bool(_LABEL.search(text))
 
 
-def chapters(book: Path) -> list[str]:
-    """The chapters of the book, in toctree order."""
+def exercise_pages(book: Path) -> list[str]:
+    """Every page with exercises (the chapters and the primer), in toctree order."""
     return [page for page in pages(book) if is_chapter(book, page)]
+
+
+def chapters(book: Path) -> list[str]:
+    """The chapters of the book: the exercise pages of the numbered toctree, in order."""
+    numbered = set(pages(book, numbered_only=True))
+    return [page for page in exercise_pages(book) if page in numbered]
 
 
 def module_name(chapter: str) -> str:

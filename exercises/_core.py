@@ -67,6 +67,7 @@ __all__ = [
     "is_placeholder",
     "moved",
     "register",
+    "scaffold",
     "swapped",
 ]
 
@@ -143,6 +144,8 @@ class Note(str):
         return str(self)
 
     def _repr_html_(self) -> str:
+        if "\n" in self:  # a hint in steps: keep the scaffold's lines and indentation
+            return f'<div class="check-hint" role="note"><pre>{html.escape(str(self))}</pre></div>'
         return f'<div class="check-hint" role="note">{html.escape(str(self))}</div>'
 
 
@@ -383,6 +386,16 @@ def is_placeholder(answer: Any) -> bool:
     return False
 
 
+def scaffold(code: str) -> str:
+    """A hint step that is partly written code: ``code`` without its common indentation.
+
+    Declarations write it indented inside the exercise's ``steps``; ``...`` marks what the student fills in.
+    """
+    import textwrap
+
+    return textwrap.dedent(code).strip("\n")
+
+
 @dataclass
 class Exercise:
     """What every kind of exercise declares.
@@ -400,6 +413,9 @@ class Exercise:
     success: an optional sentence added to the passing message (what it shows).
     say_direction: whether a wrong number is called "too high" or "too low";
         set it to False where that would give the answer away (a year out of three).
+    steps: further hints, in order, after ``hint`` (:meth:`hint_steps`); for a code exercise the
+        last is a partly written scaffold: the solution's shape with ``...`` where the student's
+        code goes (it never passes the check).  ``hint(id, n)`` gives step ``n``.
     """
 
     id: str
@@ -409,6 +425,7 @@ class Exercise:
     wrong: list = field(default_factory=list)
     success: str = ""
     say_direction: bool = True
+    steps: tuple = ()
 
     kind = "exercise"
 
@@ -422,6 +439,10 @@ class Exercise:
     def wrong_answers(self) -> list:
         """The plausible wrong answers the tests try (the declared ``wrong``; a kind may add more)."""
         return list(self.wrong)
+
+    def hint_steps(self) -> list[str]:
+        """Every hint in order: ``hint`` first, then each of ``steps`` (the last a scaffold for code)."""
+        return [self.hint, *self.steps]
 
     def run_source(self, source: str) -> Any:
         """Execute ``source`` (a chapter's starter or solution cell) in a fresh namespace holding ``load``; return ``name``."""
@@ -875,9 +896,22 @@ def check(exercise_id: str, answer: Any = Ellipsis) -> Result:
     return exercise.check(answer)
 
 
-def hint(exercise_id: str) -> Note:
-    """The hint of exercise ``exercise_id``."""
+def hint(exercise_id: str, step: int | None = None) -> Note:
+    """The hint of exercise ``exercise_id``; ``hint(id, 1)``, ``hint(id, 2)``, ... give its hints in steps.
+
+    The first step is the hint itself; for a code exercise the last is a partly written scaffold.
+    A step beyond the last gives the last.
+    """
     exercise = _REGISTRY.get(exercise_id) if isinstance(exercise_id, str) else None
     if exercise is None:
         return Note(_unknown(exercise_id))
-    return Note(f"Hint for {exercise.id}: {exercise.hint}")
+    steps = exercise.hint_steps()
+    if step is None:
+        more = f" (hint(\"{exercise.id}\", 2) gives the next step.)" if len(steps) > 1 else ""
+        return Note(f"Hint for {exercise.id}: {exercise.hint}{more}")
+    if isinstance(step, bool) or not isinstance(step, int) or step < 1:
+        return Note(f"Ask for a step by its number, from 1 to {len(steps)}: hint(\"{exercise.id}\", 1).")
+    number = min(step, len(steps))
+    text = steps[number - 1]
+    after = f"\nhint(\"{exercise.id}\", {number + 1}) gives the next step." if number < len(steps) else "\nThat is the last step."
+    return Note(f"Hint {number} of {len(steps)} for {exercise.id}:\n{text}{after}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ._core import Case, ChoiceExercise, FunctionExercise, ValueExercise, register
 from ._data import load
+from ._core import scaffold
 
 #: The two superpowers, as named in the ``country`` column of ``nuclear_tests``.
 SUPERPOWERS = ("USA", "USSR")
@@ -97,6 +98,18 @@ TESTS_IN_YEAR = FunctionExercise(
         "Add up row['tests'] over the rows whose row['year'] is the year asked for. "
         "Every country counts, not only the two superpowers."
     ),
+    steps=(
+        (
+            "You need one number: a sum over the rows of one year. sum(x for row in rows if condition) adds x for "
+            "every row that passes the condition."
+        ),
+        scaffold(
+            '''
+            def total_tests(rows, year):
+                return sum(... for row in rows if ...)   # the tests of each row of that year
+            '''
+        ),
+    ),
     expects="an int: the nuclear tests of all countries together in that year (0 if there were none)",
     expected=_total_tests,
     cases=lambda: [
@@ -117,6 +130,23 @@ SUPERPOWER_SURGE = ValueExercise(
     hint=(
         "Keep only the rows of the USA and the USSR, and only the years 1961 and 1962, "
         "then add up their tests."
+    ),
+    steps=(
+        (
+            "Use sum( ... for row in rows if ... ). The condition has two parts joined by and: the country is one "
+            "of the two superpowers, and the year is 1961 or 1962. The `in` operator tests both: row['year'] in "
+            "(1961, 1962)."
+        ),
+        scaffold(
+            '''
+            rows = load("nuclear_tests")
+            superpower_tests = sum(
+                row["tests"]
+                for row in rows
+                if row["country"] in ... and row["year"] in ...
+            )
+            '''
+        ),
     ),
     expects="an int: the tests of the USA and the USSR together in 1961 and 1962",
     expected=_superpower_tests,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise, moved, register, swapped
 from ._data import load
+from ._core import scaffold
 
 
 # --- reference answers, computed from the tables ---------------------------------
@@ -208,6 +209,21 @@ WARHEAD_RATIO = FunctionExercise(
         "For each row, divide the US figure by the Soviet figure and round with round(x, 1). "
         "A ratio tells you how many times bigger one number is than the other."
     ),
+    steps=(
+        (
+            "Build the dict with a loop (or a dict comprehension): for each row, the key is the row's year and "
+            "the value is the US figure divided by the Soviet figure, rounded with round(..., 1)."
+        ),
+        scaffold(
+            '''
+            def warhead_ratio(rows):
+                ratios = {}
+                for row in rows:
+                    ratios[row["year"]] = round(... / ..., 1)   # US over Soviet
+                return ratios
+            '''
+        ),
+    ),
     expects="a dict {year: round(us_warheads / ussr_warheads, 1)} with one entry for every row",
     expected=_warhead_ratio,
     cases=lambda: [
@@ -226,6 +242,20 @@ FIRST_YEAR_OVER = FunctionExercise(
     hint=(
         "Go through the rows in order and stop at the first one whose value is bigger than the threshold. "
         "'More than 1,000' does not include exactly 1,000."
+    ),
+    steps=(
+        (
+            "Loop over the rows in order. Inside the loop, use an if: as soon as a row's value in that column is "
+            "more than the threshold, return that row's year. return ends the function, so the loop stops there."
+        ),
+        scaffold(
+            '''
+            def first_year_over(rows, column, threshold):
+                for row in rows:
+                    if ...:      # this row's value in that column is more than threshold
+                        return ...           # this row's year
+            '''
+        ),
     ),
     expects="an int: the first year whose value in column is strictly greater than threshold",
     expected=_first_year_over,
@@ -248,6 +278,19 @@ ESTIMATE_RANGE = FunctionExercise(
         "Keep only the rows whose side AND system match, collect their counts, then use min() and max(). "
         "The rows are not sorted."
     ),
+    steps=(
+        (
+            "First make a list of the counts, keeping a row only when both its side and its system match: "
+            "[row['count'] for row in rows if ... and ...]. Then return a pair: (min(counts), max(counts))."
+        ),
+        scaffold(
+            '''
+            def estimate_range(rows, side, system):
+                counts = [row["count"] for row in rows if ... and ...]   # side matches and system matches
+                return (..., ...)                                         # lowest, highest
+            '''
+        ),
+    ),
     expects="a tuple (lowest count, highest count) of the rows for that side and system",
     expected=_estimate_range,
     cases=lambda: [
@@ -266,6 +309,34 @@ MISSILE_GAP = ValueExercise(
     hint=(
         "Be as generous as the sources allow to the Soviet side: compare the lowest US figure for "
         "ICBMs plus SLBMs with the highest Soviet figure. Kennedy's claim of 1958 is not the data."
+    ),
+    steps=(
+        (
+            "Write a small function that adds up the ICBM and SLBM counts of one side, taking either the lowest "
+            "or the highest estimate of each (pass min or max as pick). Then compare: if even the lowest US total "
+            "beats the highest Soviet total, the gap favours the USA."
+        ),
+        scaffold(
+            '''
+            rows = load(...)   # the table of delivery systems in 1962
+
+            def missiles(side, pick):
+                """ICBMs plus SLBMs of one side; pick is min (lowest figures) or max (highest)."""
+                total = 0
+                for system in ["ICBM", "SLBM"]:
+                    counts = [row["count"] for row in rows if ...]   # this side and this system
+                    if counts:
+                        total += pick(counts)
+                return total
+
+            if missiles("USA", min) > missiles(..., ...):
+                gap_favours = "USA"
+            elif ...:
+                gap_favours = "USSR"
+            else:
+                gap_favours = "none"
+            '''
+        ),
     ),
     expects='a string: "USA" or "USSR" (the side ahead in long-range missiles on every estimate), or "none"',
     expected=_gap_favours,

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise, register, swapped
 from ._data import load
+from ._core import scaffold
 
 #: The total that the seed essay claims for refugees from East Germany, 1948-1960.
 SEED_CLAIM = 250_000
@@ -168,6 +169,23 @@ REFUGEE_TOTAL = FunctionExercise(
         "Loop over the rows and add up row['refugees'] for the rows whose row['year'] lies in the range. "
         "Check that both end years are counted."
     ),
+    steps=(
+        (
+            "Start a running total at 0. Go through the rows one at a time. For each row, ask: is its year "
+            "between first_year and last_year, both included? If so, add its refugees to the total. At the end, "
+            "return the total."
+        ),
+        scaffold(
+            '''
+            def refugee_total(rows, first_year, last_year):
+                total = 0
+                for row in rows:
+                    if ... <= row["year"] <= ...:   # both ends count
+                        total += ...                # this row's refugees
+                return total
+            '''
+        ),
+    ),
     expects="an int: the number of refugees registered from first_year to last_year, both years included",
     expected=_refugee_total,
     cases=lambda: [
@@ -187,6 +205,22 @@ SEED_FACTOR = ValueExercise(
     hint=(
         "First add up the refugees for 1949 to 1960 (both included), then divide that total by the claimed "
         "250,000. The answer is bigger than 1."
+    ),
+    steps=(
+        (
+            "This is two steps. First, add up the refugees of the rows from 1949 to 1960 (a loop with an if, as "
+            "in the last exercise). Second, divide that total by 250_000."
+        ),
+        scaffold(
+            '''
+            rows = load("refugees")
+            registered = 0
+            for row in rows:
+                if ...:                 # the years 1949 to 1960, both included
+                    registered += ...
+            seed_factor = ... / ...     # the total divided by the claim
+            '''
+        ),
     ),
     expects="a number: refugees registered 1949-1960 divided by the claimed 250,000 (within 1 per cent)",
     expected=_seed_factor,
@@ -211,6 +245,22 @@ YEARLY_CHANGE = FunctionExercise(
         "Walk through the rows in pairs (this year and the year before). "
         "zip(rows, rows[1:]) gives you the pairs; the first year has no year before it."
     ),
+    steps=(
+        (
+            "Make an empty dict. zip(rows, rows[1:]) pairs each row with the row after it: call them before and "
+            "now. For each pair, store now's year as the key and now's refugees minus before's refugees as the "
+            "value."
+        ),
+        scaffold(
+            '''
+            def yearly_change(rows):
+                changes = {}
+                for before, now in zip(..., ...):   # pairs: (last year's row, this year's row)
+                    changes[...] = ... - ...        # key: this year; value: this year's minus last year's
+                return changes
+            '''
+        ),
+    ),
     expects="a dict {year: change in refugees since the year before}, with no entry for the first year",
     expected=_yearly_change,
     diagnose=_diagnose_change,
@@ -228,6 +278,23 @@ CRISIS_RISE = ValueExercise(
     hint=(
         "Compare each year with the year before it, not with the other crisis years: "
         "the year with the most refugees is not always the year with the biggest rise."
+    ),
+    steps=(
+        (
+            "Work out the change for every year first (this year's refugees minus last year's), as in "
+            "yearly_change. Then keep only 1959, 1960 and 1961, and pick the year whose change is biggest: max(d, "
+            "key=d.get) gives the key with the biggest value."
+        ),
+        scaffold(
+            '''
+            rows = load("refugees")
+            rises = {}
+            for before, now in zip(..., ...):   # pairs: (last year's row, this year's row)
+                rises[now["year"]] = ...        # this year's refugees minus last year's
+            crisis = {year: change for year, change in rises.items() if ...}   # only 1959 to 1961
+            crisis_biggest_rise = max(crisis, key=...)
+            '''
+        ),
     ),
     expects="an int: the year among 1959, 1960 and 1961 whose refugee figure rose most over the year before",
     expected=_crisis_biggest_rise,

@@ -15,6 +15,7 @@ import datetime as _dt
 
 from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise, register, swapped
 from ._data import load
+from ._core import scaffold
 
 #: Paragraph topics of the narrative-account plan, in the jumbled order the chapter gives them.
 NARRATIVE_EVENTS = (
@@ -175,6 +176,22 @@ TENSION_SERIES = FunctionExercise(
         "Keep only the rows whose row['id'] is a key of scores, make a (date, id, score) tuple for each, "
         "and sort the list: tuples sort by their first item, the date."
     ),
+    steps=(
+        (
+            "Make a list: for every row of events whose id is a key of scores, add the tuple (row['date'], "
+            "row['id'], scores[row['id']]). Then return sorted(that list)."
+        ),
+        scaffold(
+            '''
+            def tension_series(events, scores):
+                series = []
+                for row in events:
+                    if ...:                          # only the scored events
+                        series.append((..., ..., ...))   # date, id, score
+                return sorted(series)
+            '''
+        ),
+    ),
     expects="a list of (date, id, score) tuples, one per scored event, sorted by date",
     expected=_tension_series,
     cases=lambda: [
@@ -193,6 +210,23 @@ RISES = FunctionExercise(
     hint=(
         "Walk through the series in pairs (the event before, this event): zip(series, series[1:]) gives the pairs. "
         "Keep this event's id when its score is strictly higher."
+    ),
+    steps=(
+        (
+            "Each item of series is a tuple (date, id, score). Loop over the pairs zip(series, series[1:]); "
+            "unpack each pair into the event before and this event, and keep this event's id when its score is "
+            "higher."
+        ),
+        scaffold(
+            '''
+            def rises(series):
+                found = []
+                for before, this in zip(series, series[1:]):
+                    if this[2] > ...:          # this score against the score before
+                        found.append(...)      # this event's id
+                return found
+            '''
+        ),
     ),
     expects="a list of event ids, in date order, of the events whose score is higher than the score just before",
     expected=_rises,
@@ -267,6 +301,25 @@ CLAIMS_VERDICT = ValueExercise(
     hint=(
         "Take the claims one at a time and compare each with its line of evidence: a claim with the wrong "
         "number or date, or one that leaves out the secret deal, is not supported as it is stated."
+    ),
+    steps=(
+        (
+            "Write a dict with one entry per claim id of the table: True where the evidence supports the claim "
+            "exactly as it is stated, False where it does not. Go back to the chapter section for each claim."
+        ),
+        scaffold(
+            '''
+            verdicts = {
+                "refugees-250000": ...,          # True or False
+                "khrushchev-leader-1956": ...,
+                "breakthrough-26-october": ...,
+                "first-letter-only": ...,
+                "jupiters-six-months": ...,
+                "hotline-set-up": ...,
+                "khrushchev-got-everything": ...,
+            }
+            '''
+        ),
     ),
     expects="a dict mapping each of the seven claim ids to True (supported) or False (not supported)",
     expected=_verdicts,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, register, swapped
 from ._data import load
+from ._core import scaffold
 
 
 # --- reference answers, computed from the tables ---------------------------------
@@ -96,6 +97,22 @@ SUGAR_CUT_SHARE = FunctionExercise(
     hint=(
         "First make a dict from figure name to short_tons. "
         "Then divide the cut by the figure named base (not always by the same total), multiply by 100 and round."
+    ),
+    steps=(
+        (
+            "First turn the rows into a dict: tons = {row['figure']: row['short_tons'] for row in rows}. Then the "
+            "cut is tons['cut_july_1960'] and the base is tons[base]; the answer is 100 times the cut over the "
+            "base, rounded to one decimal place."
+        ),
+        scaffold(
+            '''
+            def share_cut(rows, base):
+                tons = {}
+                for row in rows:
+                    tons[...] = ...             # figure -> short_tons
+                return round(100 * ... / ..., 1)   # the cut over the figure named base
+            '''
+        ),
     ),
     expects="a float: 100 x cut_july_1960 / the figure named base, rounded to one decimal place",
     expected=_share_cut,

@@ -22,6 +22,7 @@ import re
 
 from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise, register, swapped
 from ._data import load
+from ._core import scaffold
 
 __all__ = ["EARTH_RADIUS_KM", "KEYWORDS", "LETTER_26_OCTOBER", "LETTER_27_OCTOBER"]
 
@@ -269,6 +270,28 @@ DISTANCES = FunctionExercise(
         "The functions in math work in radians, so convert every latitude and longitude with math.radians first. "
         "Then follow the formula term by term, and do not forget the 2 in front of R."
     ),
+    steps=(
+        (
+            "Convert first: phi1 and phi2 are the two latitudes in radians; dphi and dlambda are the differences "
+            "in latitude and in longitude, in radians. Then h = sin(dphi/2)**2 + "
+            "cos(phi1)*cos(phi2)*sin(dlambda/2)**2, and the distance is 2 * R * asin(sqrt(h))."
+        ),
+        scaffold(
+            '''
+            import math
+
+            EARTH_RADIUS_KM = 6371.0
+
+            def haversine_km(lat1, lon1, lat2, lon2):
+                phi1 = math.radians(lat1)
+                phi2 = ...
+                dphi = math.radians(...)
+                dlambda = math.radians(...)
+                h = math.sin(dphi / 2) ** 2 + ...
+                return 2 * EARTH_RADIUS_KM * ...
+            '''
+        ),
+    ),
     expects="a float: the great-circle distance in km on a sphere of radius 6371.0 km (within 0.1 per cent)",
     expected=_haversine_km,
     cases=_distance_cases,
@@ -292,6 +315,26 @@ CITIES_IN_RANGE = FunctionExercise(
         "site['lon'], city['lat'], city['lon']) and keep city['name'] if it is no more than range_km. "
         "Sort the names at the end."
     ),
+    steps=(
+        (
+            "Copy your haversine_km function from the last exercise into this cell (or inside cities_in_range). "
+            "Then loop over the cities, keep each city's name when its distance from the site is no more than "
+            "range_km, and return the names sorted."
+        ),
+        scaffold(
+            '''
+            import math
+
+            def cities_in_range(site, cities, range_km):
+                names = []
+                for city in cities:
+                    distance = haversine_km(site["lat"], site["lon"], ..., ...)
+                    if ...:                     # no more than range_km away
+                        names.append(city["name"])
+                return sorted(names)
+            '''
+        ),
+    ),
     expects="a list of city names (str), sorted alphabetically: the cities at most range_km from the site",
     expected=_cities_in_range,
     cases=_range_cases,
@@ -304,6 +347,23 @@ LETTER_KEYWORDS = FunctionExercise(
     hint=(
         "Turn each text into a set of lower-case words with re.findall(r'[a-z]+', text.lower()). "
         "Then keep a keyword if it is in the second set and not in the first, and sort the result."
+    ),
+    steps=(
+        (
+            "Make two sets of words, one for each letter, with set(re.findall(r'[a-z]+', text.lower())). Then go "
+            "through the keywords and keep each one that is in the second set and not in the first. Sort the "
+            "result."
+        ),
+        scaffold(
+            '''
+            import re
+
+            def new_keywords(first, second, keywords):
+                first_words = set(re.findall(..., first.lower()))   # the pattern for one word
+                second_words = ...
+                return sorted(word for word in keywords if ... and ...)
+            '''
+        ),
     ),
     expects="a list of the keywords (str) that occur as whole words in `second` but not in `first`, sorted",
     expected=_new_keywords,
@@ -340,6 +400,23 @@ BLACK_SATURDAY_EVENTS = ValueExercise(
     hint=(
         "Filter load('events') on two columns: chapter must be 'missile-crisis' and date must equal "
         "datetime.date(1962, 10, 27). Keep only the ids and sort them."
+    ),
+    steps=(
+        (
+            "Use sorted( row['id'] for row in load('events') if ... and ... ). One condition checks the chapter, "
+            "the other the date: dt.date(1962, 10, 27)."
+        ),
+        scaffold(
+            '''
+            import datetime as dt
+
+            black_saturday = sorted(
+                row["id"]
+                for row in load("events")
+                if row["chapter"] == ... and row["date"] == ...
+            )
+            '''
+        ),
     ),
     expects="a list of event ids (str), sorted alphabetically: this chapter's events dated 27 October 1962",
     expected=_black_saturday,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ._core import ChoiceExercise, OrderExercise, ValueExercise, moved, register
 from ._data import load
+from ._core import scaffold
 
 
 # --- reference answers, computed from the tables ---------------------------------
@@ -75,6 +76,21 @@ FIRST_ADMISSION = ValueExercise(
     hint=(
         "Keep only the rows where side is 'US' and account is 'admission', then take the earliest. "
         "The President was not the first American to admit it."
+    ),
+    steps=(
+        (
+            "Make a list of the rows where row['side'] is 'US' and row['account'] is 'admission'. Then find the "
+            "earliest: min(the_list, key=lambda row: row['date']) gives the row with the smallest date; its "
+            "'event' is the answer."
+        ),
+        scaffold(
+            '''
+            rows = load("u2_statements")
+            admissions = [row for row in rows if ... and ...]
+            earliest = min(admissions, key=lambda row: ...)
+            first_admission = earliest[...]
+            '''
+        ),
     ),
     expects='a string: the event id of the earliest US statement whose account is "admission"',
     expected=_first_admission,

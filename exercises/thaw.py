@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, moved, register, swapped
 from ._data import load
+from ._core import scaffold
 
 
 # --- reference answers, computed from the tables ---------------------------------
@@ -99,6 +100,21 @@ FORCES_RATIO = FunctionExercise(
     hint=(
         "Make two lists of values for the chosen measure, one for each side. "
         "The lowest ratio puts the smallest Pact figure over the biggest NATO figure."
+    ),
+    steps=(
+        (
+            "Make two lists of the values of that measure: one for the Warsaw Pact rows, one for the NATO rows. "
+            "The lowest ratio is the smallest Pact value over the biggest NATO value; the highest is the other "
+            "way round."
+        ),
+        scaffold(
+            '''
+            def ratio_range(rows, measure):
+                pact = [row["value"] for row in rows if row["measure"] == measure and ...]
+                nato = [row["value"] for row in rows if ...]
+                return (min(pact) / ..., ... / ...)   # (low, high)
+            '''
+        ),
     ),
     expects="a tuple (low, high) of two numbers: the smallest and largest Warsaw Pact / NATO ratio for that measure",
     expected=_ratio_range,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, moved, register, swapped
 from ._data import load
+from ._core import scaffold
 
 
 # --- reference answers, computed from the tables ---------------------------------
@@ -83,6 +84,22 @@ DAYS_BETWEEN = FunctionExercise(
     hint=(
         "Find the two rows by their 'id'. Their 'date' values are Python dates: "
         "subtracting one date from another gives a timedelta, which has a .days attribute."
+    ),
+    steps=(
+        (
+            "Make a dict from id to date: {row['id']: row['date'] for row in rows}. Look up both dates, subtract "
+            "the first from the second, and take .days of the result."
+        ),
+        scaffold(
+            '''
+            def days_between(rows, first_id, second_id):
+                dates = {}
+                for row in rows:
+                    dates[...] = ...            # id -> date
+                gap = dates[...] - dates[...]   # the later one first
+                return ...                  # the number of days in gap
+            '''
+        ),
     ),
     expects="an int: the days from the first event's date to the second event's date (the same day gives 0)",
     expected=_days_between,

@@ -21,6 +21,7 @@ DATA = ROOT / "exercises" / "data"
 # Where the tests build the book: $BUILDDIR/html, like `make html BUILDDIR=...` (default _build).
 BUILD = book_builds.BUILD
 HTML = book_builds.HTML
+STUDENT = book_builds.STUDENT
 
 
 
@@ -34,9 +35,14 @@ def chapters() -> list[str]:
     return _book.chapters(BOOK)
 
 
+def exercise_pages() -> list[str]:
+    """The chapters and any other page with exercises (the primer), in order."""
+    return _book.exercise_pages(BOOK)
+
+
 def exercise_blocks() -> dict:
-    """Exercise id -> its ExerciseBlock: where the chapter shows its starter, check and solution cells."""
-    return {key: block for page in chapters() for key, block in _book.exercise_blocks(BOOK, page).items()}
+    """Exercise id -> its ExerciseBlock: where the page (a chapter or the primer) shows its starter, check and solution cells."""
+    return {key: block for page in exercise_pages() for key, block in _book.exercise_blocks(BOOK, page).items()}
 
 
 def bib_keys() -> set[str]:

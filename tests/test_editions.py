@@ -22,16 +22,15 @@ from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
 import exercises
-from conftest import BOOK, BUILD, ROOT, chapters, exercise_blocks
+from conftest import BOOK, BUILD, ROOT, STUDENT, exercise_blocks, exercise_pages
 
 sys.path.insert(0, str(BOOK / "_ext"))
 import runner  # noqa: E402  (book/_ext/runner.py: builds the exercises wheel the book's site offers)
 import workbooks  # noqa: E402  (tools/workbooks.py; pytest puts tools/ on the path: pyproject.toml)
 from localweb import serve  # noqa: E402  (tools/localweb.py)
 
-CHAPTERS = chapters()
+CHAPTERS = exercise_pages()  # the chapters and the primer: every page with exercises, a workbook and a notebook download
 BLOCKS = exercise_blocks()
-STUDENT = BUILD / "student" / "html"
 CHECK_CELL = re.compile(r'^check\("([a-z0-9-]+)", \w+\)\s*$')
 
 
@@ -464,3 +463,49 @@ def test_full_edition_notebook_runs_top_to_bottom_and_every_check_passes(built, 
             assert "check-not-attempted" in results[exercise_id], exercise_id
             assert "check-passed" in results[exercise_id], f"{exercise_id}: {results[exercise_id][:300]}"
             assert "check-failed" not in results[exercise_id], f"{exercise_id}: {results[exercise_id][:300]}"
+
+
+# --- no expected answer in anything the student edition ships (the full edition is the control) -----
+
+
+def shipped_texts(folder: Path) -> dict[str, str]:
+    """Every text a reader of the site can fetch: pages, scripts, the search index, notebooks, and each
+    file inside the exercises wheel the pages download (unzipped)."""
+    import zipfile
+
+    texts = {}
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        name = str(path.relative_to(folder))
+        if path.suffix == ".whl":
+            with zipfile.ZipFile(path) as archive:
+                for member in archive.namelist():
+                    texts[f"{name}!{member}"] = archive.read(member).decode("utf-8", errors="ignore")
+        elif path.suffix in TEXT_SUFFIXES or path.suffix == ".csv":
+            texts[name] = readable_text(path)
+    return texts
+
+
+def answers_in(folder: Path) -> dict[str, list[str]]:
+    from test_sealed import answer_texts  # each exercise's answer as the full package writes it
+
+    texts = shipped_texts(folder)
+    found = {}
+    for exercise_id, needles in answer_texts().items():
+        where = sorted({name for needle, file in needles for name, text in texts.items() if needle in text and name.endswith(file)})
+        if where:
+            found[exercise_id] = where[:3]
+    return found
+
+
+def test_the_full_edition_ships_the_answers(built):
+    """The control: the same search finds the answers of the choice, value and function exercises in the full edition."""
+    found = answers_in(built)
+    kinds = [i for i in exercises.ids() if exercises.get(i).kind in ("choice", "value", "function")]
+    assert len(found) >= len(kinds) - 3, sorted(set(kinds) - set(found))
+
+
+def test_the_student_edition_ships_no_answer(student_built):
+    found = answers_in(student_built.parent)
+    assert not found, found

@@ -5,6 +5,7 @@ the time limit, and without changing shared data."""
 
 from __future__ import annotations
 
+import ast
 import copy
 import inspect
 import re
@@ -223,3 +224,52 @@ def test_hostile_answers_fail_within_the_limit_and_change_nothing(exercise_id, l
     assert snapshot() == before
     # The exercise's own declaration is unchanged too.
     assert exercises.check(exercise_id, solution_answer(exercise_id)).passed
+
+
+# --- hints in steps (hint(id, 1), hint(id, 2), ...), ending in a scaffold for code ---------------
+
+CODE_IDS = [i for i in IDS if exercises.get(i).kind in ("function", "value")]
+
+
+def long_solution_lines(exercise_id):
+    """The lines of the chapter's solution (over 25 characters) that its starter does not show."""
+    block = BLOCKS[exercise_id]
+    return [line.strip() for line in block.solution[0].splitlines() if len(line.strip()) > 25 and line.strip() not in block.starter]
+
+
+@pytest.mark.parametrize("exercise_id", CODE_IDS)
+def test_code_exercise_has_hints_in_steps_ending_in_a_scaffold_that_is_not_the_solution(exercise_id, short_limit):
+    exercise = exercises.get(exercise_id)
+    steps = exercise.hint_steps()
+    assert len(steps) >= 3, "the hint, at least one more step, and a scaffold"
+    assert steps[0] == exercise.hint
+    last = steps[-1]
+    tree = ast.parse(last)  # the scaffold is Python with ... where the student's code goes
+    assert any(isinstance(node, ast.Constant) and node.value is Ellipsis for node in ast.walk(tree)), "a scaffold leaves gaps"
+    for line in long_solution_lines(exercise_id):
+        assert line not in last, f"the scaffold shows the solution line {line!r}"
+    assert last.strip() != BLOCKS[exercise_id].solution[0].strip()
+    try:
+        answer = exercise.run_source(last)
+    except Exception:  # a gap (...) that breaks the code when run: not a solution either
+        return
+    result = exercises.check(exercise_id, answer)
+    assert not result.passed, "the scaffold, run as it is, passes the check"
+
+
+@pytest.mark.parametrize("exercise_id", CODE_IDS)
+def test_hint_gives_each_step_by_number(exercise_id):
+    steps = exercises.get(exercise_id).hint_steps()
+    for number, text in enumerate(steps, 1):
+        note = exercises.hint(exercise_id, number)
+        assert text in note and f"Hint {number} of {len(steps)}" in note
+        assert ("next step" in note) == (number < len(steps))
+    assert steps[-1] in exercises.hint(exercise_id, len(steps) + 5)
+    assert "hint(" in exercises.hint(exercise_id) and "2)" in exercises.hint(exercise_id)
+
+
+def test_hint_step_that_is_not_a_number_says_how_to_ask():
+    exercise_id = CODE_IDS[0]
+    for bad in (0, -1, "2", 1.5, True):
+        note = exercises.hint(exercise_id, bad)
+        assert "from 1 to" in note and f'hint("{exercise_id}", 1)' in note

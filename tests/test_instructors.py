@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BOOK, ROOT, chapters
+from conftest import BOOK, ROOT, exercise_pages
 
 PAGE = BOOK / "instructors.md"
 
@@ -136,10 +136,10 @@ def test_run_every_command_of_the_page_in_order(copy):
 
     # make workbooks, then make workbooks FORCE=1: one per chapter, kept, then replaced with a copy aside.
     written = sorted(p.stem for p in (tree / "workbooks").glob("*.ipynb") if ".bak" not in p.name)
-    assert written == sorted(chapters())
+    assert written == sorted(exercise_pages())
     assert "wrote" in outputs["make workbooks"].stdout
     assert "copied" in outputs["make workbooks FORCE=1"].stdout
-    assert len(list((tree / "workbooks").glob("*.bak.ipynb"))) == len(chapters())
+    assert len(list((tree / "workbooks").glob("*.bak.ipynb"))) == len(exercise_pages())
 
     # make wheel, then the student's pip install: exercises works in the student's Python, from the wheel.
     assert list((tree / "dist").glob("thaw_to_brink_exercises-*.whl"))

@@ -90,8 +90,8 @@ except ImportError:
 
 
 def chapters(book: Path = BOOK) -> list[str]:
-    """The chapters of the book, in toctree order (exercises._book defines what a chapter is)."""
-    return _book.chapters(book)
+    """The pages with exercises, in toctree order: the primer and the chapters (exercises._book defines them)."""
+    return _book.exercise_pages(book)
 
 
 def without_solutions(text: str) -> str:

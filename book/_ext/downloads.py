@@ -35,7 +35,8 @@ def _tools(app: Sphinx):
 
 
 def _find_chapters(app: Sphinx) -> None:
-    app.builder._notebook_chapters = set(_book.chapters(Path(app.srcdir)))
+    # The primer (python-for-historians) too: every page with exercises.
+    app.builder._notebook_chapters = set(_book.exercise_pages(Path(app.srcdir)))
 
 
 def _offer_notebook(app: Sphinx, pagename, templatename, context, doctree) -> None:

@@ -121,6 +121,13 @@ def _without_solutions(source: str) -> str:
     return ast.unparse(tree) + "\n"
 
 
+def _seal(package: Path) -> None:
+    """The student edition's chapter modules: sealed stubs, with no answer a student can read (exercises._sealed)."""
+    from exercises._sealed import write_sealed
+
+    write_sealed(package)
+
+
 def _build_wheel(target: Path, student: bool = False) -> Path:
     """Build the exercises wheel into ``target/<hash>/`` from a copy of the sources (the tree stays clean)."""
     sources = _wheel_sources()
@@ -140,6 +147,8 @@ def _build_wheel(target: Path, student: bool = False) -> Path:
             shutil.copy2(path, dest)
             if student and path.suffix == ".py" and not path.name.startswith("_"):
                 dest.write_text(_without_solutions(path.read_text(encoding="utf-8")), encoding="utf-8")
+        if student:
+            _seal(copy / "exercises")
         done = subprocess.run(
             [sys.executable, "-m", "pip", "wheel", "--quiet", "--disable-pip-version-check",
              "--no-deps", "--no-build-isolation", "-w", str(Path(tmp) / "dist"), str(copy)],

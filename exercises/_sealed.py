@@ -1,0 +1,727 @@
+"""Sealed exercises: what the student edition's checks know, in a form they can compare but a student cannot read.
+
+In the student edition (``make html-student``) the wheel that the page loads has no chapter modules
+as they are written: :func:`write_sealed` replaces each of them with a stub that registers the same
+exercises, sealed.  A sealed exercise keeps everything that is not an answer (id, name, expects,
+hints in steps, the options of a choice, the events to order, the cases of a function) and keeps
+each answer only as salted hashes (SHA-256) of its normalised form:
+
+* **choice**: the hash of the right letter; the feedback of each wrong option, keyed by its
+  letter's hash (so the letters that have feedback do not point at the one that has none);
+* **value**: the expected value as a tree of hashes (a number's hash, or for a number with a
+  tolerance the hashes of the grid cells that the tolerance covers; a string's, a list's items',
+  a dict's keys and values'), so messages can still say which item of a list or which key of a
+  dict is wrong;
+* **function**: for each test case, its arguments and the expected result as such a tree; the
+  chapter module's reference function is not shipped;
+* **order**: the hashes of the pairs that are in the right order, so the message can still name
+  the first pair out of order;
+* each declared wrong answer (a value, a function's result on each case, a known misorder) is kept
+  as a tree of hashes with the message its diagnosis gives, so known mistakes are still named;
+* the sentence shown on success, which may explain the answer, is encrypted with a key that only
+  the right answer gives.
+
+What the sealed checks cannot say: whether a wrong number is too high or too low (that would need
+the number), and a diagnosis of a mistake that is not one of the declared wrong answers.
+A student can still try answers one by one, as with ``check`` itself; what they cannot do is read
+an answer off the package.  Threat model: a formative self-check, not an exam.
+
+Standard library only: this runs in the page.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import hashlib
+import inspect
+import json
+import math
+import datetime as _dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import _core
+from ._core import (
+    ChoiceExercise,
+    FunctionExercise,
+    Mismatch,
+    OrderExercise,
+    Result,
+    TimeLimitExceeded,
+    ValueExercise,
+    _changed,
+    _error,
+    _fresh,
+    _is_number,
+    _kind,
+    _show,
+)
+
+
+def _digest(salt: str, text: str, purpose: str = "match") -> str:
+    """A salted SHA-256 of an answer's normal form (hashlib's built-in SHA-256: Pyodide has no OpenSSL,
+    so no PBKDF2).  One round: a check may hash hundreds of items (a list of 114 tuples) within its time
+    limit, in the browser too; more rounds would not stop a student who tries answers one by one
+    (``check`` lets them do that anyway).  The hashes stop one who reads the package."""
+    return hashlib.sha256(f"{salt}|{purpose}|{text}".encode()).hexdigest()[:40]
+
+
+# --- normal forms and trees of hashes ---------------------------------------------------------
+
+
+def _step(want: float, rel_tol: float, abs_tol: float) -> tuple[float, float]:
+    """The tolerance of ``_core._compare`` for a number, and a grid step: a power of ten no bigger than it."""
+    tol = max(abs_tol, rel_tol * abs(want), 1e-9 * abs(want))
+    if tol <= 0:
+        tol = 1e-12
+    return tol, 10.0 ** math.floor(math.log10(tol))
+
+
+def _scalar(value: Any) -> str | None:
+    """The normal form of a value the comparison treats as one thing, or None for a container."""
+    if isinstance(value, bool):
+        return f"b:{value}"
+    if value is None:
+        return "n:"
+    if isinstance(value, int):
+        return f"i:{value}"
+    if isinstance(value, str):
+        return f"s:{value.strip().casefold()}"
+    if isinstance(value, _dt.date):
+        return f"d:{value.isoformat()}"
+    return None
+
+
+def seal(value: Any, salt: str, rel_tol: float = 0.0, abs_tol: float = 0.0) -> dict:
+    """A tree of hashes that :func:`compare` can match an answer against, without the value in it."""
+    if _is_number(value) and (isinstance(value, float) or rel_tol or abs_tol):
+        tol, step = _step(float(value), rel_tol, abs_tol)
+        first, last = math.floor((value - tol) / step), math.floor((value + tol) / step)
+        return {"t": "cells", "step": step, "h": sorted(_digest(salt, f"c:{cell}") for cell in range(first, last + 1))}
+    if isinstance(value, int) and not isinstance(value, bool):
+        return {"t": "int", "h": _digest(salt, _scalar(value))}
+    if isinstance(value, bool) or value is None:
+        return {"t": "flag", "h": _digest(salt, _scalar(value))}
+    if isinstance(value, str):
+        return {"t": "str", "h": _digest(salt, _scalar(value))}
+    if isinstance(value, (list, tuple)):
+        return {"t": "list", "items": [seal(item, salt, rel_tol, abs_tol) for item in value]}
+    if isinstance(value, dict):
+        return {"t": "dict", "keys": [_encode(key) for key in value], "items": [seal(item, salt, rel_tol, abs_tol) for item in value.values()]}
+    if isinstance(value, _dt.date):
+        return {"t": "other", "h": _digest(salt, _scalar(value))}
+    return {"t": "other", "h": _digest(salt, f"r:{value!r}")}
+
+
+def compare(got: Any, node: dict, salt: str, where: str = "") -> None:
+    """Raise ``_core.Mismatch`` with the message ``_core._compare`` gives (without "too high" or "too low")."""
+    place = f" {where}" if where else ""
+    that = f"{_show(got)}{place}" if where else "that"
+    kind = node["t"]
+    if kind in ("cells", "int"):
+        if not _is_number(got):
+            raise Mismatch(f"{that} is {_kind(got)}, where a number was due")
+        if kind == "int":
+            if isinstance(got, float) and got.is_integer():
+                got = int(got)
+            if not isinstance(got, int) or _digest(salt, f"i:{got}") != node["h"]:
+                raise Mismatch(f"{that} is not right")
+            return
+        try:
+            cell = math.floor(got / node["step"])
+        except (OverflowError, ValueError):
+            raise Mismatch(f"{that} is not right") from None
+        if _digest(salt, f"c:{cell}") not in node["h"]:
+            raise Mismatch(f"{that} is not right")
+        return
+    if kind == "flag":
+        text = _scalar(bool(got)) if _is_number(got) and got in (0, 1) else _scalar(got) if (isinstance(got, bool) or got is None) else None
+        if text is None or _digest(salt, text) != node["h"]:
+            raise Mismatch(f"{that} is not right")
+        return
+    if kind == "str":
+        if not isinstance(got, str):
+            raise Mismatch(f"{that} is {_kind(got)}, where a string was due")
+        if _digest(salt, _scalar(got)) != node["h"]:
+            raise Mismatch(f"{that} is not right")
+        return
+    if kind == "dict":
+        if not isinstance(got, dict):
+            raise Mismatch(f"{that} is {_kind(got)}, where a dict was due")
+        keys = [_decode(key) for key in node["keys"]]
+        missing = [key for key in keys if key not in got]
+        extra = [key for key in got if key not in keys]
+        if missing:
+            raise Mismatch(f"your dict{place} has no entry for {_show(missing[0])}" + (f" (and {len(missing) - 1} more missing)" if len(missing) > 1 else ""))
+        if extra:
+            raise Mismatch(f"your dict{place} has an entry for {_show(extra[0])}, which should not be there")
+        for key, item in zip(keys, node["items"]):
+            compare(got[key], item, salt, f"for {_show(key)}")
+        return
+    if kind == "list":
+        if not isinstance(got, (list, tuple)):
+            raise Mismatch(f"{that} is {_kind(got)}, where a list was due")
+        if len(got) != len(node["items"]):
+            more = "too many" if len(got) > len(node["items"]) else "too few"
+            raise Mismatch(f"your list{place} has {len(got)} items: {more}")
+        for index, (item, child) in enumerate(zip(got, node["items"])):
+            compare(item, child, salt, f"at position {index}")
+        return
+    text = _scalar(got) if isinstance(got, _dt.date) else f"r:{got!r}"
+    if _digest(salt, text) != node["h"]:
+        raise Mismatch(f"{that} is not right")
+
+
+def matches(got: Any, node: dict, salt: str) -> bool:
+    try:
+        compare(got, node, salt)
+    except Mismatch:
+        return False
+    return True
+
+
+def _key(got: Any, node: dict, salt: str) -> str | None:
+    """The normal form of an answer that matches ``node`` (the key that opens the success sentence)."""
+    if node["t"] == "cells":
+        return f"c:{math.floor(got / node['step'])}"
+    if node["t"] == "list":
+        return json.dumps([_key(item, child, salt) for item, child in zip(got, node["items"])])
+    if node["t"] == "dict":
+        return json.dumps([_key(got[_decode(k)], child, salt) for k, child in zip(node["keys"], node["items"])])
+    if node["t"] == "flag":
+        return _scalar(bool(got)) if _is_number(got) else _scalar(got)
+    if node["t"] == "int":
+        return f"i:{int(got)}"
+    return _scalar(got) if isinstance(got, (str, _dt.date)) else f"r:{got!r}"
+
+
+def _crypt(data: bytes, key: str, salt: str) -> bytes:
+    secret = hashlib.sha256(f"{salt}|open|{key}".encode()).digest()
+    stream = b"".join(hashlib.sha256(secret + i.to_bytes(4, "big")).digest() for i in range(len(data) // 32 + 1))
+    return bytes(a ^ b for a, b in zip(data, stream))
+
+
+def lock(text: str, key: str, salt: str) -> str:
+    """``text`` encrypted so that only ``key`` (the normal form of one answer) opens it."""
+    return base64.b64encode(_crypt(("ok:" + text).encode(), key, salt)).decode()
+
+
+def unlock(box: str, key: str, salt: str) -> str:
+    """The text that ``lock`` locked with ``key``, or "" for another key."""
+    try:
+        text = _crypt(base64.b64decode(box), key, salt).decode()
+    except (ValueError, UnicodeDecodeError):
+        return ""
+    return text[3:] if text.startswith("ok:") else ""
+
+
+def _known_message(got: Any, known: list, salt: str) -> str:
+    """The message of the declared wrong answer that ``got`` is, opened with ``got`` itself; "" if none."""
+    for tree, box in known:
+        if matches(got, tree, salt):
+            return unlock(box, _key(got, tree, salt), salt)
+    return ""
+
+
+# --- JSON for the arguments of test cases -------------------------------------------------------
+
+
+def _tables() -> dict:
+    from ._data import load, tables
+
+    return {name: load(name) for name in tables()}
+
+
+def _encode(value: Any, tables: dict | None = None) -> Any:
+    """JSON for a case's arguments; a whole data table is written as its name (``{"$table": name}``)."""
+    if tables and isinstance(value, list):
+        for name, rows in tables.items():
+            if value == rows:
+                return {"$table": name}
+    if isinstance(value, _dt.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, tuple):
+        return {"$tuple": [_encode(item) for item in value]}
+    if isinstance(value, list):
+        return [_encode(item) for item in value]
+    if isinstance(value, dict):
+        if all(isinstance(key, str) for key in value) and not (len(value) == 1 and next(iter(value)).startswith("$")):
+            return {key: _encode(item) for key, item in value.items()}
+        return {"$dict": [[_encode(key), _encode(item)] for key, item in value.items()]}
+    return value
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode(item) for item in value]
+    if isinstance(value, dict):
+        if "$table" in value:
+            from ._data import load
+
+            return load(value["$table"])
+        if "$date" in value:
+            return _dt.date.fromisoformat(value["$date"])
+        if "$tuple" in value:
+            return tuple(_decode(item) for item in value["$tuple"])
+        if "$dict" in value:
+            return {_decode(key): _decode(item) for key, item in value["$dict"]}
+        return {key: _decode(item) for key, item in value.items()}
+    return value
+
+
+# --- the sealed kinds ---------------------------------------------------------------------------
+
+
+def _success(exercise, key: str) -> str:
+    box = exercise.locked_success.get(_digest(exercise.salt, key, "success"))
+    return unlock(box, key, exercise.salt) if box else ""
+
+
+@dataclass
+class SealedChoice(ChoiceExercise):
+    salt: str = ""
+    answer_hash: str = ""
+    locked_success: dict = field(default_factory=dict)
+
+    def _evaluate(self, answer: Any) -> Result:
+        letters = ", ".join(self.options)
+        if not isinstance(answer, str):
+            return self._fail(
+                f"{_kind(answer)}, {_show(answer)}",
+                f"Answer with one letter in quotes, one of {letters}: for example \"{next(iter(self.options))}\".",
+            )
+        choice = answer.strip().strip("().").strip().upper()
+        if choice not in self.options:
+            return self._fail(f"{_show(answer)}, which is not one of the options {letters}")
+        if _digest(self.salt, f"s:{choice}") != self.answer_hash:
+            box = self.feedback.get(_digest(self.salt, f"s:{choice}", "feedback"))
+            return self._fail(f"{choice}: {self.options[choice]}", unlock(box, f"s:{choice}", self.salt) if box else "")
+        self.success = _success(self, f"s:{choice}")
+        return self._pass()
+
+
+@dataclass
+class SealedValue(ValueExercise):
+    salt: str = ""
+    sealed: dict = field(default_factory=dict)
+    known: list = field(default_factory=list)  # [tree of a declared wrong answer, its message]
+    locked_success: dict = field(default_factory=dict)
+
+    def _evaluate(self, answer: Any) -> Result:
+        if callable(answer):
+            return self._fail(f"a function, {_show(answer)}", f"Set {self.name} to a value, not a function.")
+        try:
+            compare(answer, self.sealed, self.salt)
+        except Mismatch as mismatch:
+            return self._fail(f"{_show(answer)}; {mismatch}", _known_message(answer, self.known, self.salt))
+        self.success = _success(self, _key(answer, self.sealed, self.salt))
+        return self._pass()
+
+
+@dataclass
+class SealedFunction(FunctionExercise):
+    salt: str = ""
+    parameters: list = field(default_factory=list)
+    sealed_cases: list = field(default_factory=list)  # {"args", "label", "want", "none", "known": [[tree, message]]}
+
+    def signature(self) -> str:
+        return f"{self.name}({', '.join(self.parameters)})"
+
+    def _evaluate(self, answer: Any) -> Result:
+        if not callable(answer):
+            return self._fail(
+                f"{_kind(answer)}, {_show(answer)}, where a function was due",
+                f"Define the function {self.signature()} and pass the function itself, without brackets.",
+            )
+        cases = [(tuple(_decode(case["args"])), case) for case in self.sealed_cases]
+        try:
+            theirs = inspect.signature(answer)
+            for args, _ in cases[:1]:
+                theirs.bind(*args)
+        except TypeError:
+            return self._fail(
+                f"a function that takes {_core._signature_text(answer)}",
+                f"It should take ({', '.join(self.parameters)}): the same arguments, in the same order.",
+            )
+        except ValueError:
+            pass
+        notes = []
+        for args, case in cases:
+            given = _fresh(args)
+            try:
+                result = answer(*given)
+            except (TimeLimitExceeded, RecursionError):
+                raise
+            except (Exception, SystemExit) as error:
+                return self._fail(f"{case['label']} raised {_error(error)}")
+            if result is Ellipsis:
+                return self.not_attempted()
+            if result is None and not case["none"]:
+                return self._fail(f"{case['label']} returned None", "Did you forget a return statement?")
+            try:
+                compare(result, case["want"], self.salt)
+            except Mismatch as mismatch:
+                return self._fail(f"{case['label']} returned {_show(result)}; {mismatch}", _known_message(result, case["known"], self.salt))
+            if _changed(given, args) and not notes:
+                notes.append(
+                    "Note: your function changed the data it was given. "
+                    "That worked here, because it got a copy, but it is safer to leave its arguments alone."
+                )
+        return self._pass(" ".join(notes))
+
+
+@dataclass
+class SealedOrder(OrderExercise):
+    salt: str = ""
+    pairs: list = field(default_factory=list)  # hashes of "a<b" for every pair in the right order
+    known: list = field(default_factory=list)  # [hash of a misorder, its (first, second, why) locked with it]
+    shown_titles: dict = field(default_factory=dict)
+
+    def items(self) -> list[str]:
+        """The items, alphabetically: a sealed exercise does not know the right order."""
+        return sorted(self.events)
+
+    def titles(self) -> dict[str, str]:
+        return dict(self.shown_titles)
+
+    def _evaluate(self, answer: Any) -> Result:
+        titles = dict(self.shown_titles)
+        if isinstance(answer, (str, bytes)) or not isinstance(answer, (list, tuple)):
+            return self._fail(f"{_kind(answer)}, {_show(answer)}", "Give a list of the ids, in quotes, inside [ ].")
+        by_title = {title.casefold(): key for key, title in titles.items()}
+        given = []
+        for item in answer:
+            if not isinstance(item, str):
+                return self._fail(f"a list holding {_kind(item)}, {_show(item)}", "Every item should be an id in quotes.")
+            key = item.strip()
+            given.append(by_title.get(key.casefold(), key))
+        items = list(self.events)
+        unknown = [item for item in given if item not in items]
+        if unknown:
+            return self._fail(f"{_show(unknown[0])}, which is not one of the items to order")
+        repeated = sorted({item for item in given if given.count(item) > 1})
+        if repeated:
+            return self._fail(f"{_show(repeated[0])} more than once", "Use every item exactly once.")
+        missing = [item for item in items if item not in given]
+        if missing:
+            return self._fail(f"a list without {_show(missing[0])}", "Use every item exactly once.")
+        whole = "o:" + "|".join(given)
+        for digest, box in self.known:
+            if digest == _digest(self.salt, whole):
+                opened = unlock(box, whole, self.salt)
+                if opened:
+                    first, second, why = json.loads(opened)
+                    return self._misplaced(first, second, titles, why)
+        right = set(self.pairs)
+        for first, second in zip(given, given[1:]):
+            if _digest(self.salt, f"p:{first}<{second}") not in right:
+                return self._misplaced(first, second, titles)
+        return self._pass()
+
+
+def _practice():
+    from . import _practice
+
+    return _practice
+
+
+@functools.cache
+def _sealed_match_class():
+    practice = _practice()
+
+    @dataclass
+    class SealedMatch(practice.MatchExercise):
+        """A match: each item's right option as a hash of (item, option); the misconceptions locked with their pairing."""
+
+        salt: str = ""
+        shown_options: list = field(default_factory=list)
+        right_hashes: dict = field(default_factory=dict)
+        locked_mistakes: dict = field(default_factory=dict)
+
+        def options(self) -> list[str]:
+            return list(self.shown_options)
+
+        def solution(self) -> dict:
+            return {}
+
+        def _evaluate(self, answer: Any) -> Result:
+            lettered = self.lettered()
+            example = next(iter(self.pairs))
+            if not isinstance(answer, dict):
+                return self._fail(f"{_kind(answer)}, {_show(answer)}", f'Give a dict that matches every item to a letter, for example {{"{example}": "A", ...}}.')
+            for key in answer:
+                if key not in self.pairs:
+                    return self._fail(f"an entry for {_show(key)}, which is not one of the items to match")
+            by_text = {text.casefold(): text for text in lettered.values()}
+            for left in self.pairs:
+                if left not in answer:
+                    return self._fail(f'no match for "{left}"', "Match every item on the left.")
+                chosen = answer[left]
+                if not isinstance(chosen, str):
+                    return self._fail(f'{_kind(chosen)} for "{left}"', "Match each item to a letter in quotes.")
+                text = lettered.get(chosen.strip().upper()) or by_text.get(chosen.strip().casefold())
+                if text is None:
+                    return self._fail(f'{_show(chosen)} for "{left}", which is not one of the options {", ".join(lettered)}')
+                pairing = f"m:{left}|{text}"
+                if _digest(self.salt, pairing) != self.right_hashes.get(left):
+                    box = self.locked_mistakes.get(_digest(self.salt, pairing, "mistake"))
+                    why = (unlock(box, pairing, self.salt) if box else "") or "That is not its match: look again at what the chapter says about it."
+                    return self._fail(f'"{left}" matched to "{text}"', why)
+            return self._pass()
+
+    return SealedMatch
+
+
+@functools.cache
+def _sealed_short_class():
+    practice = _practice()
+
+    @dataclass
+    class SealedShort(practice.ShortAnswerExercise):
+        """A short answer: the accepted words, or the number's grid cells, as hashes; the known mistakes locked."""
+
+        salt: str = ""
+        is_number: bool = False
+        accepted: list = field(default_factory=list)  # hashes of the normalised accepted words
+        sealed: dict = field(default_factory=dict)  # a number's tree of cells
+        known: list = field(default_factory=list)  # [hash of normalised words, locked why] or [tree, locked why]
+
+        def __post_init__(self) -> None:
+            self.number = 0.0 if self.is_number else None
+
+        def solution(self) -> str:
+            return ""
+
+        def _evaluate(self, answer: Any) -> Result:
+            if self.is_number and isinstance(answer, (int, float)) and not isinstance(answer, bool):
+                return self._judge_number(float(answer), _show(answer))
+            if not isinstance(answer, str):
+                want = "a number" if self.is_number else "a few words in quotes"
+                return self._fail(f"{_kind(answer)}, {_show(answer)}", f"Answer with {want}.")
+            if not answer.strip():
+                return self._fail("nothing", "Type your answer.")
+            if self.is_number:
+                value = practice.parse_number(answer)
+                if value is None:
+                    return self._fail(f"{practice._words(answer)}, which is not one number", "Answer with one number, such as 1200 or 1,200.")
+                return self._judge_number(value, practice._words(answer))
+            words = practice.normalise(answer)
+            if _digest(self.salt, f"w:{words}") in self.accepted:
+                return self._pass()
+            for digest, box in self.known:
+                if digest == _digest(self.salt, f"w:{words}"):
+                    return self._fail(practice._words(answer), unlock(box, f"w:{words}", self.salt))
+            return self._fail(practice._words(answer), "That is not the answer; check the spelling too.")
+
+        def _judge_number(self, value: float, shown: str) -> Result:
+            if matches(value, self.sealed, self.salt):
+                return self._pass()
+            message = _known_message(value, self.known, self.salt)
+            if message:
+                return self._fail(shown, message)
+            return self._fail(f"{shown}, which is not right")
+
+    return SealedShort
+
+
+def _record_match(exercise, salt: str) -> dict:
+    return {
+        "pairs": {left: "" for left in exercise.pairs},
+        "shown_options": exercise.options(),
+        "right_hashes": {left: _digest(salt, f"m:{left}|{right}") for left, right in exercise.pairs.items()},
+        "locked_mistakes": {_digest(salt, f"m:{left}|{text}", "mistake"): lock(why, f"m:{left}|{text}", salt) for (left, text), why in exercise.mistakes.items()},
+        "success": exercise.success,
+    }
+
+
+def _record_short(exercise, salt: str) -> dict:
+    practice = _practice()
+    out = {"is_number": exercise.number is not None, "unit": exercise.unit, "success": exercise.success}
+    if exercise.number is not None:
+        out["sealed"] = seal(float(exercise.number), salt, 0.0, float(exercise.tolerance))
+        known = []
+        for wrong, why in exercise.mistakes.items():
+            tree = seal(float(wrong), salt, 0.0, float(exercise.tolerance))
+            known.append([tree, lock(why, _key(float(wrong), tree, salt), salt)])
+        out["known"] = known
+    else:
+        out["accepted"] = sorted({_digest(salt, f"w:{practice.normalise(text)}") for text in exercise.accept})
+        out["known"] = [[_digest(salt, f"w:{practice.normalise(str(wrong))}"), lock(why, f"w:{practice.normalise(str(wrong))}", salt)] for wrong, why in exercise.mistakes.items()]
+    return out
+
+
+# --- sealing the registry (at build time, from the full package) -----------------------------------
+
+
+#: Salts are per exercise and per build secret; the default secret keeps builds reproducible.
+SECRET = b"from-thaw-to-brink"
+
+
+def _salt(exercise_id: str, secret: bytes) -> str:
+    return hashlib.sha256(secret + exercise_id.encode()).hexdigest()[:32]
+
+
+def _common(exercise) -> dict:
+    return {
+        "id": exercise.id,
+        "name": exercise.name,
+        "hint": exercise.hint,
+        "expects": exercise.expects,
+        "say_direction": False,
+        "steps": list(exercise.steps),
+    }
+
+
+def _locked(value_keys: list[str], text: str, salt: str) -> dict:
+    return {_digest(salt, key, "success"): lock(text, key, salt) for key in value_keys} if text else {}
+
+
+def record(exercise, secret: bytes) -> dict:
+    """The sealed record of one exercise of the full registry (JSON)."""
+    salt = _salt(exercise.id, secret)
+    out = {"kind": exercise.kind, "salt": salt, **_common(exercise)}
+    if exercise.kind == "choice":
+        right = exercise.answer.upper()
+        out["options"] = dict(exercise.options)
+        out["answer_hash"] = _digest(salt, f"s:{right}")
+        out["feedback"] = {_digest(salt, f"s:{letter}", "feedback"): lock(text, f"s:{letter}", salt) for letter, text in exercise.feedback.items()}
+        out["locked_success"] = _locked([f"s:{right}"], exercise.success, salt)
+    elif exercise.kind == "value":
+        want = exercise.expected()
+        tree = seal(want, salt, exercise.rel_tol, exercise.abs_tol)
+        out["sealed"] = tree
+        known = []
+        for wrong in exercise.wrong_answers():
+            message = exercise.diagnose(wrong) if exercise.diagnose else None
+            if message:
+                tree = seal(wrong, salt, exercise.rel_tol, exercise.abs_tol)
+                known.append([tree, lock(message, _key(wrong, tree, salt), salt)])
+        out["known"] = known
+        keys = [f"c:{cell}" for cell in _grid(want, exercise.rel_tol, exercise.abs_tol)] if tree["t"] == "cells" else [_key(want, tree, salt)]
+        out["locked_success"] = _locked(keys, exercise.success, salt)
+    elif exercise.kind == "function":
+        out["parameters"] = list(inspect.signature(exercise.expected).parameters)
+        cases = []
+        for case in exercise.cases():
+            want = exercise.expected(*_fresh(case.args))
+            known = []
+            for wrong in exercise.wrong_answers():
+                if not callable(wrong):
+                    continue
+                try:
+                    result = wrong(*_fresh(case.args))
+                except Exception:
+                    continue
+                message = exercise.diagnose(result, case) if exercise.diagnose else None
+                if message and result != want:
+                    tree = seal(result, salt, exercise.rel_tol, exercise.abs_tol)
+                    known.append([tree, lock(message, _key(result, tree, salt), salt)])
+            cases.append({
+                "args": _encode(list(case.args), _tables()),
+                "label": exercise._label(case),
+                "want": seal(want, salt, exercise.rel_tol, exercise.abs_tol),
+                "none": want is None,
+                "known": known,
+            })
+        out["sealed_cases"] = cases
+        out["success"] = exercise.success
+    elif exercise.kind == "order":
+        right = exercise.items()
+        out["events"] = list(exercise.events)
+        out["what"] = exercise.what
+        out["shown_titles"] = exercise.titles()
+        out["pairs"] = sorted(_digest(salt, f"p:{a}<{b}") for i, a in enumerate(right) for b in right[i + 1:])
+        out["known"] = []
+        for mistake in exercise.mistakes:
+            whole = "o:" + "|".join(mistake.apply(right))
+            out["known"].append([_digest(salt, whole), lock(json.dumps([*mistake.pair(right), mistake.why]), whole, salt)])
+        out["success"] = exercise.success
+    elif exercise.kind == "match":
+        out.update(_record_match(exercise, salt))
+    elif exercise.kind == "short":
+        out.update(_record_short(exercise, salt))
+    else:
+        raise ValueError(f"{exercise.id}: no sealed form for the kind {exercise.kind!r}")
+    return out
+
+
+def _grid(want: float, rel_tol: float, abs_tol: float) -> list[int]:
+    tol, step = _step(float(want), rel_tol, abs_tol)
+    return list(range(math.floor((want - tol) / step), math.floor((want + tol) / step) + 1))
+
+
+_KINDS = {"choice": SealedChoice, "value": SealedValue, "function": SealedFunction, "order": SealedOrder}
+
+
+def build(data: dict):
+    """The sealed exercise of a record."""
+    data = dict(data)
+    name = data.pop("kind")
+    kind = _KINDS.get(name) or {"match": _sealed_match_class, "short": _sealed_short_class}[name]()
+    data["steps"] = tuple(data.get("steps", ()))
+    if kind is SealedOrder:
+        data["events"] = tuple(data["events"])
+    return kind(**data)
+
+
+def register_sealed(module: str, records: str) -> None:
+    """Register a chapter module's sealed exercises (the stub that :func:`write_sealed` writes calls this)."""
+    from ._book import chapter_of_module
+
+    for data in json.loads(records):
+        exercise = build(data)
+        if exercise.id in _core._REGISTRY:
+            raise ValueError(f"exercise id {exercise.id!r} is declared twice")
+        _core._REGISTRY[exercise.id] = exercise
+        _core._CHAPTER[exercise.id] = chapter_of_module(module)
+
+
+def _public_constants(module) -> dict:
+    """A chapter module's public data (texts a chapter's code imports, such as the letters' keywords): plain values only."""
+    found = {}
+    for name, value in vars(module).items():
+        if name.isupper() and not name.startswith("_"):
+            try:
+                if json.loads(json.dumps(value)) == (list(value) if isinstance(value, tuple) else value):
+                    found[name] = value
+            except (TypeError, ValueError):
+                continue
+    return found
+
+
+def stub(module, records: list[dict]) -> str:
+    """The text of a sealed chapter module."""
+    constants = _public_constants(module)
+    lines = [
+        f'"""Exercises of {module.__name__}, sealed for the student edition (see exercises._sealed)."""',
+        "",
+        "from ._sealed import register_sealed",
+        "",
+    ]
+    for name, value in constants.items():
+        lines.append(f"{name} = {value!r}")
+    lines += ["", f"register_sealed(__name__, {json.dumps(json.dumps(records, ensure_ascii=False), ensure_ascii=False)})", ""]
+    return "\n".join(lines)
+
+
+def write_sealed(package: "Path", secret: bytes | None = None) -> list[str]:  # noqa: F821
+    """Replace every chapter module in ``package`` (a copy of exercises/) with its sealed stub; return their names.
+
+    The records come from the full registry of the running ``exercises`` package, which must be the
+    package that ``package`` copies.
+    """
+    import importlib
+    from pathlib import Path
+
+    package = Path(package)
+    secret = secret if secret is not None else SECRET
+    written = []
+    for path in sorted(package.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"exercises.{path.stem}")
+        records = [record(_core.get(i), secret) for i in _core.ids() if _core._CHAPTER[i] == _core.chapter_of_module(module.__name__)]
+        path.write_text(stub(module, records), encoding="utf-8")
+        written.append(path.stem)
+    return written

@@ -1,0 +1,95 @@
+"""The student edition in the browser: its sealed checks (exercises._sealed) judge as Jupyter's do, and one line
+typed into a code cell of its page cannot list the answers."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+
+import pytest
+
+import exercises
+from browser.conftest import open_page
+from browser.test_runner import BLOCKS, jupyter_html, press_check, run_plain, same_html, wrong_source
+from conftest import STUDENT
+
+#: One exercise of each kind that has code on the page: a function, a value with a success sentence, a choice.
+TRIED = ["berlin-refugee-total", "berlin-crisis-rise", "berlin-source-purpose"]
+
+
+@pytest.fixture(scope="module")
+def student_site(request):
+    from localweb import serve
+
+    if not (os.environ.get("REUSE_BUILD") == "1" and (STUDENT / "index.html").exists()):
+        request.getfixturevalue("student_built")
+    server, url, thread = serve(STUDENT)
+    yield url
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def student_page(browser, student_site, page_log):
+    from browser.conftest import watch
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, service_workers="block")
+    page = context.new_page()
+    watch(page, student_site, page_log)
+    yield page
+    context.close()
+
+
+def without_direction(html: str) -> str:
+    return re.sub(r", which is too (high|low)\.", ", which is not right.", re.sub(r" \(too (high|low)\)", "", html))
+
+
+@pytest.mark.parametrize("exercise_id", TRIED)
+def test_a_sealed_check_in_the_page_gives_jupyters_message(student_page, page_log, student_site, exercise_id):
+    page = student_page
+    open_page(page, student_site, "berlin.html")
+    status, expected = jupyter_html(exercise_id, BLOCKS[exercise_id].solution[0])
+    shown = press_check(page, exercise_id, BLOCKS[exercise_id].solution[0], "passed")
+    assert same_html(page, shown, expected), f"page: {shown}\nJupyter: {expected}"
+    wrong = wrong_source(exercises.get(exercise_id), BLOCKS[exercise_id].starter)
+    status, expected = jupyter_html(exercise_id, wrong)
+    shown = press_check(page, exercise_id, wrong, "failed", timeout=15_000)
+    assert same_html(page, shown, without_direction(expected)), f"page: {shown}\nJupyter: {expected}"
+    assert not page_log.problems(), page_log.problems()
+
+
+PROBE = """
+import importlib, json
+import exercises
+from exercises import _core
+found = {}
+for i in exercises.ids():
+    e = exercises.get(i)
+    fields = {k: v for k, v in vars(e).items() if k != "options"}
+    options = getattr(e, "options", {})
+    letters = sorted(options) if isinstance(options, dict) else []
+    found[i] = [type(e).__name__, getattr(e, "answer", None) if e.kind == "choice" else None,
+                [k for k, v in fields.items() if isinstance(v, str) and v.strip().upper() in letters and k != "expects"],
+                repr(e.expected()) if e.kind == "value" else None,
+                sorted(name for name, v in vars(importlib.import_module("exercises." + _core._CHAPTER[i].replace("-", "_"))).items()
+                       if callable(v) and not name.startswith("__"))]
+print(json.dumps(found))
+"""
+
+
+def test_one_line_in_a_code_cell_of_the_student_page_lists_no_answer(student_page, page_log, student_site):
+    page = student_page
+    open_page(page, student_site, "berlin.html")
+    shown = run_plain(page, 0, PROBE.strip())
+    assert "{" in shown, shown[-3000:]
+    found = json.loads(shown[shown.index("{"): shown.rindex("}") + 1])
+    assert sorted(found) == exercises.ids()
+    for exercise_id, (kind, answer, letter_fields, value, module_callables) in found.items():
+        assert kind.startswith("Sealed"), exercise_id
+        assert answer in (None, ""), f"{exercise_id}: the choice's answer is readable"
+        assert not letter_fields, f"{exercise_id}: a field holds an option letter: {letter_fields}"
+        assert value in (None, "None"), f"{exercise_id}: expected() gives {value}"
+        assert module_callables == ["register_sealed"], f"{exercise_id}: its module has functions {module_callables}"
+    assert not page_log.problems(), page_log.problems()
