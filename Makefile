@@ -99,7 +99,7 @@ wheel: $(STAMP) ## Build the exercises package as a wheel into dist/ (for `pip i
 	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .
 	@ls dist/*.whl
 
-test: browser $(STAMP) $(RUNTIME) ## Run every test: exercises, data, sources and a full build
+test: browser sandbox $(STAMP) $(RUNTIME) ## Run every test: exercises, data, sources and a full build
 	$(BIN)/python -m pytest
 
 manifests: $(STAMP) ## Refresh the sha256 in each data table's manifest after editing a CSV
@@ -107,3 +107,16 @@ manifests: $(STAMP) ## Refresh the sha256 in each data table's manifest after ed
 
 clean: ## Remove the build (the execution cache goes with it)
 	rm -rf $(BUILDDIR)
+
+# --- For teachers (issue 14): mark a class in a sandbox, print, publish ----------------------------------------
+# bubblewrap (Debian's bwrap) isolates each submission; installed with apt-get like chromium (as root).
+.PHONY: mark sandbox measure-marking
+sandbox: ## Install what marking needs: Debian's bubblewrap (apt-get, as root)
+	@command -v bwrap >/dev/null || { apt-get update -qq && apt-get install -y -qq bubblewrap; }
+
+mark: $(STAMP) sandbox ## Mark a folder of handed-in work: make mark SUBMISSIONS=folder [OUT=marking] [CHAPTER=berlin]
+	@test -n "$(SUBMISSIONS)" || { echo "usage: make mark SUBMISSIONS=folder [OUT=marking] [CHAPTER=slug]"; exit 2; }
+	$(BIN)/python -m tools.mark "$(SUBMISSIONS)" --out "$(or $(OUT),marking)" $(if $(CHAPTER),--chapter $(CHAPTER))
+
+measure-marking: $(STAMP) sandbox ## Time marking 30 submissions of one chapter (figures for the README)
+	$(BIN)/python -m tools.measure_marking
