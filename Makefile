@@ -110,7 +110,7 @@ clean: ## Remove the build (the execution cache goes with it)
 
 # --- For teachers (issue 14): mark a class in a sandbox, print, publish ----------------------------------------
 # bubblewrap (Debian's bwrap) isolates each submission; installed with apt-get like chromium (as root).
-.PHONY: mark sandbox measure-marking
+.PHONY: mark sandbox measure-marking print site
 sandbox: ## Install what marking needs: Debian's bubblewrap (apt-get, as root)
 	@command -v bwrap >/dev/null || { apt-get update -qq && apt-get install -y -qq bubblewrap; }
 
@@ -120,3 +120,6 @@ mark: $(STAMP) sandbox ## Mark a folder of handed-in work: make mark SUBMISSIONS
 
 measure-marking: $(STAMP) sandbox ## Time marking 30 submissions of one chapter (figures for the README)
 	$(BIN)/python -m tools.measure_marking
+
+print: html browser ## PDFs into _build/print: the whole book; per chapter a knowledge organiser, a worksheet, a teacher pack
+	$(BIN)/python -m tools.print_book --html $(BUILDDIR)/html --out $(BUILDDIR)/print

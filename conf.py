@@ -74,5 +74,6 @@ html_last_updated_fmt = None
 # script (the theme's CSS draws the icons from a subset webfont), fixes for what axe-core finds in the theme.
 # book/_ext/exec_progress.py: prints "executed <chapter> in N s" for each notebook the build executes.
 extensions += ["book_html", "exec_progress"]
+extensions += ["teachers"]  # book/_ext/teachers.py: print style, "Download my work", the class overview
 # Light by default (the reader can switch): without it the theme logs a console error on every page.
 html_context = {"default_mode": "light"}
