@@ -123,3 +123,6 @@ measure-marking: $(STAMP) sandbox ## Time marking 30 submissions of one chapter 
 
 print: html browser ## PDFs into _build/print: the whole book; per chapter a knowledge organiser, a worksheet, a teacher pack
 	$(BIN)/python -m tools.print_book --html $(BUILDDIR)/html --out $(BUILDDIR)/print
+
+site: html ## The built book as one zip for any static host or a school intranet: _build/thaw-to-brink-site.zip
+	$(BIN)/python -m tools.site --html $(BUILDDIR)/html --out $(BUILDDIR)/thaw-to-brink-site.zip
