@@ -10,16 +10,25 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BUILDDIR ?= _build
 # Warnings are errors, so a broken reference or a failing notebook stops the build;
-# --keep-going reports all of them at once. -j auto reads (and so executes) the chapters in parallel, one per
-# core (book/_ext/exec_progress.py makes that safe and balanced); SPHINXOPTS="-nW --keep-going -j 1" is serial.
+# --keep-going reports all of them at once. -j auto reads (and so executes) the chapters in parallel, one worker
+# per core; SPHINXOPTS="-nW --keep-going -j 1" is serial.
 SPHINXOPTS ?= -nW --keep-going -j auto
+# Test workers (pytest-xdist): auto is one per core; TEST_JOBS=0 runs the tests in this one process.
+TEST_JOBS ?= auto
 SPHINXBUILD = $(BIN)/sphinx-build -c . $(SPHINXOPTS)
 export BUILDDIR
 
 .PHONY: help html html-student workbooks lab wheel test manifests clean venv
 
-help: ## Show the targets and what each does
-	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+# `make help` lists these first, in this order, then every other target in the order of this file.
+EVERYDAY := html html-student test workbooks lab wheel manifests clean
+help: ## Show the targets and what each does (the everyday ones first)
+	@awk -v everyday="$(EVERYDAY)" 'BEGIN {FS = ":.*## "} \
+	  /^[a-zA-Z_-]+:.*## / {desc[$$1] = $$2; order[++n] = $$1} \
+	  END {k = split(everyday, first, " "); print "Everyday:"; \
+	    for (i = 1; i <= k; i++) {printf "  make %-15s %s\n", first[i], desc[first[i]]; seen[first[i]] = 1} \
+	    print "\nSet-up, measuring and the rest:"; \
+	    for (i = 1; i <= n; i++) if (!seen[order[i]]) printf "  make %-15s %s\n", order[i], desc[order[i]]}' $(MAKEFILE_LIST)
 
 $(STAMP): requirements.txt constraints.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +36,7 @@ $(STAMP): requirements.txt constraints.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
-# The in-page Python runtime (issue 7): the pyodide npm package pinned by package.json and
+# The in-page Python runtime: the pyodide npm package pinned by package.json and
 # package-lock.json, installed into the ignored node_modules/; book/_ext/runner.py copies its
 # core into $(BUILDDIR)/html/_static/pyodide/.
 .PHONY: runtime measure-runner
@@ -42,7 +51,7 @@ runtime: $(RUNTIME) ## Install the pinned in-page Python runtime (pyodide, npm c
 measure-runner: browser html ## Time Run-to-result of the in-page runner and count its bytes (figures for the README)
 	$(BIN)/python tools/measure_runner.py --html $(BUILDDIR)/html --json $(BUILDDIR)/measure-runner.json
 
-# Browser tests (issue 6): Debian's chromium (apt-get, as root; never a browser download) and axe-core, pinned by
+# Browser tests: Debian's chromium (apt-get, as root; never a browser download) and axe-core, pinned by
 # tests/browser/package.json and package-lock.json, installed by npm ci into the ignored tests/browser/node_modules/.
 .PHONY: browser measure bench
 AXE := tests/browser/node_modules/.installed
@@ -99,8 +108,8 @@ wheel: $(STAMP) ## Build the exercises package as a wheel into dist/ (for `pip i
 	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .
 	@ls dist/*.whl
 
-test: browser sandbox $(STAMP) $(RUNTIME) ## Run every test: exercises, data, sources and a full build
-	$(BIN)/python -m pytest
+test: browser sandbox $(STAMP) $(RUNTIME) ## Run every test: exercises, data, sources, both editions built, the browser (in parallel)
+	$(BIN)/python -m pytest -n $(TEST_JOBS)
 
 manifests: $(STAMP) ## Refresh the sha256 in each data table's manifest after editing a CSV
 	$(BIN)/python tools/manifests.py --write

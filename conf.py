@@ -23,7 +23,10 @@ extensions = [
     "sphinxcontrib.bibtex",
     "edition",  # book/_ext/edition.py: `-t student` builds the edition without solutions
     "downloads",  # book/_ext/downloads.py: each chapter page offers its .ipynb (the workbook in the student edition)
+    "quiz",  # book/_ext/quiz.py: "Do now", "Check your memory" and the Revise page (retrieval practice)
+    "exam",  # book/_ext/exam.py: exam practice (question, draft, timer, checklist, model answers)
     "runner",  # book/_ext/runner.py: run and check the code cells in the page (Pyodide, from node_modules)
+    "fresh_outputs",  # book/_ext/fresh_outputs.py: a change to the exercises package or its data executes the chapters again
 ]
 
 exclude_patterns = ["_build", "_ext", "**.ipynb_checkpoints", ".DS_Store"]
@@ -32,8 +35,10 @@ root_doc = "index"
 # --- MyST and notebooks -----------------------------------------------------
 myst_enable_extensions = ["colon_fence", "deflist", "dollarmath", "substitution"]
 myst_heading_anchors = 3
-# Execute every notebook at build time; jupyter-cache re-executes a chapter only
-# when its code cells change, and a failing cell fails the build.
+# Execute every notebook at build time, and a failing cell fails the build. jupyter-cache keeps the outputs
+# and executes a chapter again when its code cells change, or when the `exercises` package that every
+# chapter imports changes (a module, a data table, a manifest): book/_ext/fresh_outputs.py keys the cache
+# on a digest of the package, so the book never shows outputs computed from old data.
 nb_execution_mode = "cache"
 nb_execution_raise_on_error = True
 nb_execution_timeout = 120
@@ -69,11 +74,11 @@ html_theme_options = {
 }
 html_last_updated_fmt = None
 
-# --- Lean, offline, accessible pages; a progress line per executed chapter -------
+# --- Lean, offline, accessible pages -------------------------------------------------------------------------
 # book/_ext/book_html.py: math as MathML (no MathJax, no CDN), scripts only on pages that use them, no FontAwesome
 # script (the theme's CSS draws the icons from a subset webfont), fixes for what axe-core finds in the theme.
-# book/_ext/exec_progress.py: prints "executed <chapter> in N s" for each notebook the build executes.
-extensions += ["book_html", "exec_progress"]
+# Each executed chapter is logged by myst-nb itself: "<path>/berlin.md: Executed notebook in 3.10 seconds".
+extensions += ["book_html"]
 extensions += ["teachers"]  # book/_ext/teachers.py: print style, "Download my work", the class overview
 # Light by default (the reader can switch): without it the theme logs a console error on every page.
 html_context = {"default_mode": "light"}

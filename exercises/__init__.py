@@ -19,19 +19,18 @@ import pkgutil
 
 from ._core import Result, chapter_of, check, config, get, hint, ids
 from ._data import load, manifest, tables
+from ._factcheck import factcheck
+from . import _exam_bank  # noqa: F401  (declares the exam questions)
+from ._exam import exam, exam_ids, level_for
 
-__all__ = ["Result", "chapter_of", "check", "config", "get", "hint", "ids", "load", "manifest", "tables", "chapters"]
+__all__ = ["Result", "chapter_of", "check", "config", "get", "hint", "ids", "load", "manifest", "tables", "factcheck", "exam", "exam_ids", "level_for"]
 
 __version__ = "0.1.0"
 
 
-def chapters() -> list[str]:
-    """The module names of the chapters that declare exercises (``berlin``, ``year_1956`` ...)."""
-    return sorted(
-        info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_")
-    )
-
-
-for _name in chapters():
-    importlib.import_module(f"{__name__}.{_name}")
-del _name
+# Every public module declares the exercises of one chapter (exercises._book says which):
+# importing them fills the registry.
+for _info in pkgutil.iter_modules(__path__):
+    if not _info.name.startswith("_"):
+        importlib.import_module(f"{__name__}.{_info.name}")
+del _info

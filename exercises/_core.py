@@ -11,10 +11,19 @@ of four kinds:
 * :class:`OrderExercise`: the student puts items in order; the check names the
   first pair that is out of order.
 
-:func:`check` is the only door students use.  It never raises, never hangs
-(student code runs under a time limit, see :data:`config`), never hands student
-code the shared data (every call gets fresh copies), and never shows the
-solution: a message says what was expected, what came back, and gives a hint.
+:func:`check` is the only door students use.  It never raises, never hands
+student code the shared data (every call gets fresh copies), and never shows
+the solution: a message says what was expected, what came back, and gives a hint.
+
+The time limit (:data:`config`, 3 seconds) stops runaway Python code: a loop that
+never ends, however it is written, is stopped and reported as "still running".
+It does not stop a single long call into C: ``sum(range(10**9))`` or
+``sorted(huge)`` runs to its end first, and the check stops at the next Python
+step after it.  On CPython's main thread an alarm signal also cuts a sleep
+short; off the main thread (and in the browser) there is no alarm, only the
+check of the clock between Python steps.
+Threat model: a formative self-check, not a sandbox.  In the page the worker
+watchdog, which ends the whole Python worker, is the hard stop.
 
 Only the standard library is used, so the same checks run in the browser.
 """
@@ -37,11 +46,14 @@ import types
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ._book import chapter_of_module
+
 __all__ = [
     "Case",
     "ChoiceExercise",
     "Exercise",
     "FunctionExercise",
+    "Misorder",
     "Note",
     "OrderExercise",
     "Result",
@@ -52,7 +64,10 @@ __all__ = [
     "get",
     "hint",
     "ids",
+    "is_placeholder",
+    "moved",
     "register",
+    "swapped",
 ]
 
 PASSED = "passed"
@@ -69,8 +84,9 @@ def _default_time_limit() -> float:
 
 
 #: Settings of the checks.  ``config.time_limit`` is how many seconds a
-#: student's code may run inside one check before it is stopped (default 3,
-#: or the environment variable ``EXERCISES_TIME_LIMIT``).
+#: student's Python code may run inside one check before it is stopped (default 3,
+#: or the environment variable ``EXERCISES_TIME_LIMIT``); a single long call into C
+#: finishes first (see the module docstring).
 config = types.SimpleNamespace(time_limit=_default_time_limit())
 
 
@@ -172,12 +188,16 @@ def _is_library(filename: str) -> bool:
 def _run_limited(function: Callable[[], Any], limit: float) -> Any:
     """Call ``function()`` and stop it with TimeLimitExceeded after ``limit`` seconds.
 
-    Two mechanisms, so that every kind of endless loop is stopped:
-    a trace function that looks at the clock at every call and, inside
+    Two mechanisms:
+    a trace function that looks at the clock at every Python call and, inside
     student code (anything that is not this package, the standard library or
-    an installed package), at every opcode, which works on any Python, the
-    browser included; and, on CPython's main thread, an interval timer
-    signal, which also interrupts sleeps and long C calls.
+    an installed package), at every opcode, which works on any Python and any
+    thread, the browser included; and, on CPython's main thread only, an
+    interval timer signal, which also cuts a sleep short.
+    Neither stops a single call into C while it runs (``sum(range(10**9))``):
+    Python runs signal handlers and trace functions only between its own steps,
+    so such a call finishes first and the limit takes effect right after it.
+    tests/test_core.py pins this behaviour.
     """
     deadline = time.monotonic() + limit
     previous_trace = sys.gettrace()
@@ -329,18 +349,54 @@ class Case:
     label: str = ""
 
 
+def _instructions(function: Any) -> list[tuple[str, Any]]:
+    import dis
+
+    skip = {"RESUME", "NOP", "CACHE", "EXTENDED_ARG", "COPY_FREE_VARS", "MAKE_CELL"}
+    return [(op.opname, op.argval) for op in dis.get_instructions(function) if op.opname not in skip]
+
+
+def _placeholder():
+    """A docstring."""
+    ...
+
+
+_PLACEHOLDER = _instructions(_placeholder)
+
+
+def is_placeholder(answer: Any) -> bool:
+    """True for an untouched starter, the way a chapter's starter cell leaves its answer.
+
+    That is ``...`` (a starter ``name = ...  # a comment``), or a function (not a lambda) whose
+    body does nothing: only a docstring and ``...`` or ``pass`` (a starter
+    ``def name(args): \"\"\"What it returns.\"\"\" ...  # your code here``).
+    The function is judged by its bytecode, so this works wherever the code came from
+    (a notebook, the page, a file); a body of ``return None`` counts as doing nothing too.
+    """
+    if answer is Ellipsis:
+        return True
+    if isinstance(answer, types.FunctionType) and answer.__code__.co_name != "<lambda>":
+        try:
+            return _instructions(answer) == _PLACEHOLDER
+        except Exception:
+            return False
+    return False
+
+
 @dataclass
 class Exercise:
     """What every kind of exercise declares.
 
+    The code of the exercise (the starter the student edits and the shown solution) is
+    written once, in the chapter: exercises._book finds it, and the tests prove that the
+    starter is "not attempted" and that the solution passes.  A starter leaves ``name`` as
+    a placeholder (see :func:`is_placeholder`), so an untouched starter is "not attempted yet".
+
     id: ``<chapter-slug>-<what-it-asks>``; also the label of the exercise in the book.
     name: the function or variable the student defines.
-    starter: the exact code of the chapter's starter cell.
-    solution: the exact code of the first cell of the chapter's solution block;
-        it runs in a fresh namespace holding ``load`` and must define ``name``.
     hint: one or two sentences that point the way without giving the answer.
     expects: a phrase saying what a right answer is, shown in failure messages.
-    wrong: plausible wrong answers that the tests prove fail.
+    wrong: plausible wrong answers that the tests prove fail (see :meth:`wrong_answers`).
     success: an optional sentence added to the passing message (what it shows).
     say_direction: whether a wrong number is called "too high" or "too low";
         set it to False where that would give the answer away (a year out of three).
@@ -348,8 +404,6 @@ class Exercise:
 
     id: str
     name: str
-    starter: str
-    solution: str
     hint: str
     expects: str
     wrong: list = field(default_factory=list)
@@ -365,41 +419,20 @@ class Exercise:
 
     # -- shared behaviour
 
+    def wrong_answers(self) -> list:
+        """The plausible wrong answers the tests try (the declared ``wrong``; a kind may add more)."""
+        return list(self.wrong)
+
     def run_source(self, source: str) -> Any:
-        """Execute ``source`` in a fresh namespace (holding ``load``) and return ``name`` from it."""
+        """Execute ``source`` (a chapter's starter or solution cell) in a fresh namespace holding ``load``; return ``name``."""
         from ._data import load
 
         namespace: dict[str, Any] = {"load": load, "__name__": "__exercise__"}
         exec(compile(source, f"<{self.id}>", "exec"), namespace)
         return namespace[self.name]
 
-    def starter_answer(self) -> Any:
-        return self.run_source(self.starter)
-
-    def solution_answer(self) -> Any:
-        return self.run_source(self.solution)
-
     def _is_starter(self, answer: Any) -> bool:
-        if answer is Ellipsis:
-            return True
-        if isinstance(answer, types.FunctionType):
-            starter = self.starter_answer()
-            return (
-                isinstance(starter, types.FunctionType)
-                and answer.__code__.co_name == starter.__code__.co_name
-                and answer.__code__.co_code == starter.__code__.co_code
-                and answer.__code__.co_consts == starter.__code__.co_consts
-            )
-        try:
-            starter = self.starter_answer()
-        except Exception:
-            return False
-        if starter is Ellipsis or isinstance(starter, types.FunctionType):
-            return False
-        try:
-            return type(answer) is type(starter) and bool(answer == starter)
-        except Exception:
-            return False
+        return is_placeholder(answer)
 
     def _fail(self, what: str, extra: str = "") -> Result:
         lines = [
@@ -430,7 +463,7 @@ class Exercise:
         )
 
     def check(self, answer: Any) -> Result:
-        """Check ``answer``; never raises, never runs longer than the time limit."""
+        """Check ``answer``; never raises; student Python code stops at the time limit."""
         limit = config.time_limit
         try:
             if self._is_starter_safely(answer, limit):
@@ -467,8 +500,9 @@ class FunctionExercise(Exercise):
     """The student writes a function ``name``.
 
     cases: a callable returning a list of :class:`Case` (fresh arguments each call).
-    expected: a callable taking the same arguments and returning the right result;
-        it is the module's own implementation, independent of ``solution``.
+    expected: a callable taking the same arguments, with the same names as the chapter's
+        starter, and returning the right result; it is the module's own implementation,
+        independent of the solution shown in the chapter.
     rel_tol, abs_tol: tolerance for numbers in the result (0 means exact for ints).
     diagnose: optional callable(result, case) -> str | None naming a known mistake.
     """
@@ -483,7 +517,7 @@ class FunctionExercise(Exercise):
 
     def signature(self) -> str:
         try:
-            return f"{self.name}{inspect.signature(self.starter_answer())}"
+            return f"{self.name}({', '.join(inspect.signature(self.expected).parameters)})"
         except Exception:
             return f"{self.name}(...)"
 
@@ -506,7 +540,7 @@ class FunctionExercise(Exercise):
             )
         cases = self.cases()
         try:
-            wanted = inspect.signature(self.starter_answer())
+            wanted = inspect.signature(self.expected)
             theirs = inspect.signature(answer)
             for case in cases[:1]:
                 theirs.bind(*case.args)
@@ -647,25 +681,99 @@ class ChoiceExercise(Exercise):
         return self._pass()
 
 
+@dataclass(frozen=True)
+class Misorder:
+    """A known wrong order of an :class:`OrderExercise`, made from the right order by :func:`swapped` or :func:`moved`.
+
+    why: an optional sentence that names the misconception, added to the message.
+    """
+
+    how: str  # "swap", "before" or "after"
+    item: str
+    other: str
+    why: str = ""
+
+    def apply(self, right: list[str]) -> list[str]:
+        """This wrong order, made from the right one."""
+        order = list(right)
+        for key in (self.item, self.other):
+            if key not in order:
+                raise KeyError(f"{key!r} is not one of the items to order")
+        if self.how == "swap":
+            i, j = order.index(self.item), order.index(self.other)
+            order[i], order[j] = order[j], order[i]
+            return order
+        order.remove(self.item)
+        at = order.index(self.other) + (self.how == "after")
+        return order[:at] + [self.item] + order[at:]
+
+    def pair(self, right: list[str]) -> tuple[str, str]:
+        """The two items this mistake puts the wrong way round: (placed first, placed second)."""
+        given = self.apply(right)
+        position = {key: index for index, key in enumerate(right)}
+        at = given.index(self.item)
+        if self.how == "swap":
+            return tuple(sorted((self.item, self.other), key=given.index))
+        if self.how == "before" and position[self.item] > position[self.other]:
+            return self.item, self.other
+        if self.how == "after" and position[self.item] < position[self.other]:
+            return self.other, self.item
+        # Moved the other way: it jumped over its neighbour in the wrong order.
+        return (given[at - 1], self.item) if self.how == "after" else (self.item, given[at + 1])
+
+
+def swapped(first: str, second: str, why: str = "") -> Misorder:
+    """The right order with ``first`` and ``second`` exchanged (two events often confused)."""
+    return Misorder("swap", first, second, why)
+
+
+def moved(item: str, *, before: str | None = None, after: str | None = None, why: str = "") -> Misorder:
+    """The right order with ``item`` taken out and put just ``before`` (or ``after``) another item."""
+    if (before is None) == (after is None):
+        raise TypeError("moved() takes exactly one of before= and after=")
+    return Misorder("before", item, before, why) if before is not None else Misorder("after", item, after, why)
+
+
 @dataclass
 class OrderExercise(Exercise):
-    """Put items in order; the answer is a list of item ids (titles are accepted too).
+    """Put events of the ``events`` table in the order they happened; the answer is a list of
+    event ids (their titles are accepted too).
 
-    items: a callable returning the ids in the right order, computed from the data.
-    titles: an optional callable returning a dict id -> title, used in messages
-        and to accept titles in place of ids.
+    events: the event ids, in the jumbled order the chapter shows them.  Everything else is
+        computed from ``exercises/data/events.csv``: the right order (by date, so a corrected
+        date corrects the exercise), the titles the messages show, and the wrong answers
+        the tests try (the order as shown, and each of ``mistakes``).
+    mistakes: known wrong orders, each :func:`swapped` or :func:`moved`; an answer that makes
+        one is told which two events it puts the wrong way round (and the mistake's ``why``).
     what: how the order is defined, e.g. "in the order they happened".
     """
 
-    items: Callable[[], list] = lambda: []
-    titles: Callable[[], dict] | None = None
+    events: tuple = ()
+    mistakes: list = field(default_factory=list)
     what: str = "in the order they happened"
 
     kind = "order"
 
+    def items(self) -> list[str]:
+        """The event ids in the right order, earliest first."""
+        from ._data import events_in_order
+
+        return events_in_order(self.events)
+
+    def titles(self) -> dict[str, str]:
+        """Event id -> title, for messages and to accept titles in place of ids."""
+        from ._data import event_titles
+
+        return event_titles(self.events)
+
+    def wrong_answers(self) -> list:
+        right = self.items()
+        shown = [list(self.events)] if list(self.events) != right else []
+        return shown + [mistake.apply(right) for mistake in self.mistakes] + list(self.wrong)
+
     def _evaluate(self, answer: Any) -> Result:
         right = list(self.items())
-        titles = dict(self.titles()) if self.titles else {}
+        titles = dict(self.titles())
         if isinstance(answer, (str, bytes)) or not isinstance(answer, (list, tuple)):
             return self._fail(f"{_kind(answer)}, {_show(answer)}", "Give a list of the ids, in quotes, inside [ ].")
         by_title = {title.casefold(): key for key, title in titles.items()}
@@ -684,14 +792,21 @@ class OrderExercise(Exercise):
         missing = [item for item in right if item not in given]
         if missing:
             return self._fail(f"a list without {_show(missing[0])}", "Use every item exactly once.")
+        for mistake in self.mistakes:
+            if given == mistake.apply(right):
+                first, second = mistake.pair(right)
+                return self._misplaced(first, second, titles, mistake.why)
         position = {item: index for index, item in enumerate(right)}
         for first, second in zip(given, given[1:]):
             if position[first] > position[second]:
-                return self._fail(
-                    f"{self._name(first, titles)} placed before {self._name(second, titles)}",
-                    f"Those two are out of order: put them {self.what}.",
-                )
+                return self._misplaced(first, second, titles)
         return self._pass()
+
+    def _misplaced(self, first: str, second: str, titles: dict, why: str = "") -> Result:
+        return self._fail(
+            f"{self._name(first, titles)} placed before {self._name(second, titles)}",
+            " ".join(part for part in (f"Those two are out of order: put them {self.what}.", why) if part),
+        )
 
     @staticmethod
     def _name(item: str, titles: dict) -> str:
@@ -715,7 +830,7 @@ def register(exercise: Exercise) -> Exercise:
         raise ValueError(f"exercise id {exercise.id!r} is declared twice")
     module = sys._getframe(1).f_globals.get("__name__", "")
     _REGISTRY[exercise.id] = exercise
-    _CHAPTER[exercise.id] = module.rsplit(".", 1)[-1].replace("_", "-")
+    _CHAPTER[exercise.id] = chapter_of_module(module)
     return exercise
 
 
@@ -748,7 +863,8 @@ def _unknown(exercise_id: Any) -> str:
 def check(exercise_id: str, answer: Any = Ellipsis) -> Result:
     """Check ``answer`` to exercise ``exercise_id`` and return a :class:`Result`.
 
-    Never raises and never runs student code longer than ``config.time_limit`` seconds.
+    Never raises; student Python code is stopped after ``config.time_limit`` seconds
+    (a single long call into C finishes first: see the module docstring).
     """
     try:
         exercise = _REGISTRY.get(exercise_id) if isinstance(exercise_id, str) else None

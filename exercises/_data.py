@@ -15,12 +15,22 @@ import datetime as _dt
 import functools
 import hashlib
 import io
+import sys
 import tomllib
 from importlib import resources
 
 __all__ = ["load", "manifest", "tables", "table_bytes", "sha256", "events_in_order", "event_titles"]
 
 _DATA = "data"
+
+#: Whether :func:`load` compares each table's sha256 with its manifest before reading it.
+#: On by default in the page (Pyodide), where a student's code can rewrite the installed files
+#: for the rest of the session; elsewhere the tests keep files and manifests in step.
+VERIFY_CHECKSUMS = sys.platform == "emscripten"
+
+
+class ChangedTableError(ValueError):
+    """A data table's file no longer matches the sha256 in its manifest."""
 
 _CONVERTERS = {
     "int": int,
@@ -88,9 +98,18 @@ def load(name: str) -> list[dict]:
     Values are converted to the type the manifest gives for their column
     (``int``, ``float``, ``str`` or ``date``); an empty cell becomes ``None``.
     Each call returns new objects: change them as you like.
+    With :data:`VERIFY_CHECKSUMS` (the default in the page) a file whose sha256 differs from
+    its manifest's raises :class:`ChangedTableError` with a sentence saying what to do.
     """
+    digest = sha256(name)
+    if VERIFY_CHECKSUMS and digest != manifest(name).get("sha256"):
+        raise ChangedTableError(
+            f"The table {name!r} was changed in this session, so it is no longer the book's data "
+            "and a check on it could give a wrong verdict. Restart Python (the button on the page, "
+            "or restart the kernel in Jupyter) to get the book's table back."
+        )
     # Every value is immutable (int, float, str, date or None), so new dicts are a full copy.
-    return [dict(row) for row in _parsed(name, sha256(name))]
+    return [dict(row) for row in _parsed(name, digest)]
 
 
 def events_in_order(ids) -> list[str]:

@@ -6,8 +6,7 @@ the question of who "won" the Cuban missile crisis.
 
 Expected answers are computed from the table ``nuclear_tests`` (tests per
 year and country, 1955-1963); the multiple-choice answers rest on the sources
-quoted in the chapter.  ``starter`` and ``solution`` are the exact code of
-the chapter's starter cell and of the first cell of its solution block.
+quoted in the chapter.  The starter and solution code live in the chapter only.
 """
 
 from __future__ import annotations
@@ -94,12 +93,6 @@ def _diagnose_surge(answer):
 TESTS_IN_YEAR = FunctionExercise(
     id="aftermath-tests-in-year",
     name="total_tests",
-    starter='''def total_tests(rows, year):
-    """Return the number of nuclear tests by all countries in year."""
-    ...  # your code here''',
-    solution='''def total_tests(rows, year):
-    """Return the number of nuclear tests by all countries in year."""
-    return sum(row["tests"] for row in rows if row["year"] == year)''',
     hint=(
         "Add up row['tests'] over the rows whose row['year'] is the year asked for. "
         "Every country counts, not only the two superpowers."
@@ -121,14 +114,6 @@ TESTS_IN_YEAR = FunctionExercise(
 SUPERPOWER_SURGE = ValueExercise(
     id="aftermath-superpower-surge",
     name="superpower_tests",
-    starter="""rows = load("nuclear_tests")
-superpower_tests = ...  # an int""",
-    solution="""rows = load("nuclear_tests")
-superpower_tests = sum(
-    row["tests"]
-    for row in rows
-    if row["country"] in ("USA", "USSR") and row["year"] in (1961, 1962)
-)""",
     hint=(
         "Keep only the rows of the USA and the USSR, and only the years 1961 and 1962, "
         "then add up their tests."
@@ -148,8 +133,6 @@ superpower_tests = sum(
 HOTLINE_MEDIUM = ChoiceExercise(
     id="aftermath-hotline-medium",
     name="hotline_medium",
-    starter='hotline_medium = ...  # "A", "B", "C" or "D"',
-    solution='hotline_medium = "C"',
     hint="Look at the equipment named in point 1a of the Annex in Source A, and at where the American end was put.",
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
@@ -173,8 +156,6 @@ HOTLINE_MEDIUM = ChoiceExercise(
 WHO_WON = ChoiceExercise(
     id="aftermath-who-won",
     name="who_won",
-    starter='who_won = ...  # "A", "B", "C" or "D"',
-    solution='who_won = "C"',
     hint="List what each side gained in public, what it gained in secret and what it gave up; then ask how it looked in 1962.",
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
@@ -198,8 +179,6 @@ WHO_WON = ChoiceExercise(
 SOURCE_B_PROVENANCE = ChoiceExercise(
     id="aftermath-source-b-provenance",
     name="source_b_provenance",
-    starter='source_b_provenance = ...  # "A", "B", "C" or "D"',
-    solution='source_b_provenance = "B"',
     hint="Who is speaking in Source B, to whom, and what did the treaty still need before it could come into force?",
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={

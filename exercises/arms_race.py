@@ -8,8 +8,8 @@ source) and ``events``; nothing is typed in from a solution.
 
 from __future__ import annotations
 
-from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise, register
-from ._data import event_titles, events_in_order, load
+from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise, moved, register, swapped
+from ._data import load
 
 
 # --- reference answers, computed from the tables ---------------------------------
@@ -64,14 +64,6 @@ ARMS_EVENTS = (
     "r7-first-success",
     "discoverer-14",
 )
-
-
-def _arms_order():
-    return events_in_order(ARMS_EVENTS)
-
-
-def _event_titles():
-    return event_titles(ARMS_EVENTS)
 
 
 def _stockpile_rows(first_year, last_year):
@@ -212,12 +204,6 @@ def _diagnose_gap(answer):
 WARHEAD_RATIO = FunctionExercise(
     id="arms-race-warhead-ratio",
     name="warhead_ratio",
-    starter='''def warhead_ratio(rows):
-    """Return {year: US warheads divided by Soviet warheads, rounded to 1 decimal place}."""
-    ...  # your code here''',
-    solution='''def warhead_ratio(rows):
-    """Return {year: US warheads divided by Soviet warheads, rounded to 1 decimal place}."""
-    return {row["year"]: round(row["us_warheads"] / row["ussr_warheads"], 1) for row in rows}''',
     hint=(
         "For each row, divide the US figure by the Soviet figure and round with round(x, 1). "
         "A ratio tells you how many times bigger one number is than the other."
@@ -237,14 +223,6 @@ WARHEAD_RATIO = FunctionExercise(
 FIRST_YEAR_OVER = FunctionExercise(
     id="arms-race-first-year-over",
     name="first_year_over",
-    starter='''def first_year_over(rows, column, threshold):
-    """Return the first year in which rows[...][column] was more than threshold."""
-    ...  # your code here''',
-    solution='''def first_year_over(rows, column, threshold):
-    """Return the first year in which rows[...][column] was more than threshold."""
-    for row in rows:
-        if row[column] > threshold:
-            return row["year"]''',
     hint=(
         "Go through the rows in order and stop at the first one whose value is bigger than the threshold. "
         "'More than 1,000' does not include exactly 1,000."
@@ -266,13 +244,6 @@ FIRST_YEAR_OVER = FunctionExercise(
 ESTIMATE_RANGE = FunctionExercise(
     id="arms-race-estimate-range",
     name="estimate_range",
-    starter='''def estimate_range(rows, side, system):
-    """Return (lowest, highest) of the counts the table gives for that side and system."""
-    ...  # your code here''',
-    solution='''def estimate_range(rows, side, system):
-    """Return (lowest, highest) of the counts the table gives for that side and system."""
-    counts = [row["count"] for row in rows if row["side"] == side and row["system"] == system]
-    return (min(counts), max(counts))''',
     hint=(
         "Keep only the rows whose side AND system match, collect their counts, then use min() and max(). "
         "The rows are not sorted."
@@ -292,26 +263,6 @@ ESTIMATE_RANGE = FunctionExercise(
 MISSILE_GAP = ValueExercise(
     id="arms-race-missile-gap",
     name="gap_favours",
-    starter='gap_favours = ...  # "USA", "USSR" or "none"',
-    solution='''rows = load("delivery_1962")
-
-
-def long_range_missiles(side, pick):
-    """ICBMs plus SLBMs of one side, taking the lowest (pick=min) or highest (pick=max) figure."""
-    total = 0
-    for system in ("ICBM", "SLBM"):
-        counts = [row["count"] for row in rows if row["side"] == side and row["system"] == system]
-        if counts:
-            total += pick(counts)
-    return total
-
-
-if long_range_missiles("USA", min) > long_range_missiles("USSR", max):
-    gap_favours = "USA"
-elif long_range_missiles("USSR", min) > long_range_missiles("USA", max):
-    gap_favours = "USSR"
-else:
-    gap_favours = "none"''',
     hint=(
         "Be as generous as the sources allow to the Soviet side: compare the lowest US figure for "
         "ICBMs plus SLBMs with the highest Soviet figure. Kennedy's claim of 1958 is not the data."
@@ -330,8 +281,6 @@ else:
 SOURCE_PURPOSE = ChoiceExercise(
     id="arms-race-source-purpose",
     name="source_c_purpose",
-    starter='source_c_purpose = ...  # "A", "B", "C" or "D"',
-    solution='source_c_purpose = "B"',
     hint=(
         "Read the last sentence of Source C again, and think about who in the world was frightened "
         "by a 50-megaton explosion in October 1961."
@@ -358,55 +307,19 @@ SOURCE_PURPOSE = ChoiceExercise(
 ARMS_ORDER = OrderExercise(
     id="arms-race-order",
     name="arms_order",
-    starter="arms_order = ...  # a list of the eight ids, earliest first",
-    solution="""chosen = {
-    "sputnik-1", "tsar-bomba", "u2-first-overflight", "kennedy-missile-gap-speech",
-    "dulles-massive-retaliation", "gilpatric-speech", "r7-first-success", "discoverer-14",
-}
-events = sorted((row for row in load("events") if row["id"] in chosen), key=lambda row: row["date"])
-arms_order = [row["id"] for row in events]""",
     hint=(
         "The policy of massive retaliation came first, and the spy flights began before either Sputnik or the "
         "Soviet ICBM. The rocket came before the satellite it launched."
     ),
     expects="a list of the eight event ids, earliest first",
-    items=_arms_order,
-    titles=_event_titles,
-    wrong=[
-        list(ARMS_EVENTS),  # the jumbled order as given
+    events=ARMS_EVENTS,
+    mistakes=[
         # Sputnik put before the R-7 test: the satellite mistaken for the first Soviet success
-        [
-            "dulles-massive-retaliation",
-            "u2-first-overflight",
-            "sputnik-1",
-            "r7-first-success",
-            "kennedy-missile-gap-speech",
-            "discoverer-14",
-            "gilpatric-speech",
-            "tsar-bomba",
-        ],
+        swapped("r7-first-success", "sputnik-1"),
         # spy flights thought to start only after Sputnik
-        [
-            "dulles-massive-retaliation",
-            "r7-first-success",
-            "sputnik-1",
-            "u2-first-overflight",
-            "kennedy-missile-gap-speech",
-            "discoverer-14",
-            "gilpatric-speech",
-            "tsar-bomba",
-        ],
+        moved("u2-first-overflight", before="kennedy-missile-gap-speech"),
         # the Tsar Bomba put before Gilpatric's speech (both October 1961)
-        [
-            "dulles-massive-retaliation",
-            "u2-first-overflight",
-            "r7-first-success",
-            "sputnik-1",
-            "kennedy-missile-gap-speech",
-            "discoverer-14",
-            "tsar-bomba",
-            "gilpatric-speech",
-        ],
+        swapped("gilpatric-speech", "tsar-bomba"),
     ],
 )
 

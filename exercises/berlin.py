@@ -1,7 +1,9 @@
 """Exercises of the chapter "Berlin 1958-61: from ultimatum to wall" (book/berlin.md).
 
 This module is the worked example that every chapter copies.  Each exercise
-is declared once, here, and the chapter runs ``check("<id>", answer)``.
+is declared once, here, with what judges an answer; its code (the starter the
+student edits and the solution shown) is written once, in the chapter, which
+runs ``check("<id>", answer)``.
 
 Conventions shown here:
 
@@ -11,14 +13,18 @@ Conventions shown here:
 * Each exercise lists the wrong answers a student would really give (an
   off-by-one year range, the seed essay's figure, a reversed ratio ...); the
   tests prove that every one of them fails with a helpful message.
-* ``starter`` and ``solution`` are the exact code of the chapter's starter cell
-  and of the first cell of its solution block; the tests compare them.
+* The chapter's starter leaves the answer as a placeholder (``name = ...``, or a
+  function whose body is a docstring and ``...``), so an untouched starter is
+  "not attempted yet"; the tests run the chapter's starter and solution cells.
+* An ordering exercise names its events in the order the chapter shows them;
+  the right order, the titles and the wrong answers to try are computed from
+  ``events.csv`` (``mistakes`` lists the known slips: ``swapped``, ``moved``).
 """
 
 from __future__ import annotations
 
-from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise, register
-from ._data import event_titles, events_in_order, load
+from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise, register, swapped
+from ._data import load
 
 #: The total that the seed essay claims for refugees from East Germany, 1948-1960.
 SEED_CLAIM = 250_000
@@ -55,14 +61,6 @@ CRISIS_EVENTS = (
     "kennedy-berlin-address",
     "geneva-ministers-open",
 )
-
-
-def _crisis_order():
-    return events_in_order(CRISIS_EVENTS)
-
-
-def _event_titles():
-    return event_titles(CRISIS_EVENTS)
 
 
 def _rows_between(first_year, last_year):
@@ -161,16 +159,6 @@ def _diagnose_crisis_rise(answer):
 REFUGEE_TOTAL = FunctionExercise(
     id="berlin-refugee-total",
     name="refugee_total",
-    starter='''def refugee_total(rows, first_year, last_year):
-    """Return the refugees from first_year to last_year inclusive."""
-    ...  # your code here''',
-    solution='''def refugee_total(rows, first_year, last_year):
-    """Return the refugees from first_year to last_year inclusive."""
-    total = 0
-    for row in rows:
-        if first_year <= row["year"] <= last_year:
-            total += row["refugees"]
-    return total''',
     hint=(
         "Loop over the rows and add up row['refugees'] for the rows whose row['year'] lies in the range. "
         "Check that both end years are counted."
@@ -191,13 +179,6 @@ REFUGEE_TOTAL = FunctionExercise(
 SEED_FACTOR = ValueExercise(
     id="berlin-seed-factor",
     name="seed_factor",
-    starter="seed_factor = ...  # refugees 1949-1960 divided by 250,000",
-    solution="""rows = load("refugees")
-registered = 0
-for row in rows:
-    if 1949 <= row["year"] <= 1960:
-        registered += row["refugees"]
-seed_factor = registered / 250_000""",
     hint=(
         "First add up the refugees for 1949 to 1960 (both included), then divide that total by the claimed "
         "250,000. The answer is bigger than 1."
@@ -221,15 +202,6 @@ seed_factor = registered / 250_000""",
 YEARLY_CHANGE = FunctionExercise(
     id="berlin-yearly-change",
     name="yearly_change",
-    starter='''def yearly_change(rows):
-    """Return {year: this year's refugees minus last year's}."""
-    ...  # your code here''',
-    solution='''def yearly_change(rows):
-    """Return {year: this year's refugees minus last year's}."""
-    changes = {}
-    for before, now in zip(rows, rows[1:]):
-        changes[now["year"]] = now["refugees"] - before["refugees"]
-    return changes''',
     hint=(
         "Walk through the rows in pairs (this year and the year before). "
         "zip(rows, rows[1:]) gives you the pairs; the first year has no year before it."
@@ -248,12 +220,6 @@ YEARLY_CHANGE = FunctionExercise(
 CRISIS_RISE = ValueExercise(
     id="berlin-crisis-rise",
     name="crisis_biggest_rise",
-    starter="crisis_biggest_rise = ...  # a year: 1959, 1960 or 1961",
-    solution="""rows = [row for row in load("refugees") if row["year"] >= 1958]
-rises = {}
-for before, now in zip(rows, rows[1:]):
-    rises[now["year"]] = now["refugees"] - before["refugees"]
-crisis_biggest_rise = max(rises, key=rises.get)""",
     hint=(
         "Compare each year with the year before it, not with the other crisis years: "
         "the year with the most refugees is not always the year with the biggest rise."
@@ -276,8 +242,6 @@ crisis_biggest_rise = max(rises, key=rises.get)""",
 SOURCE_PURPOSE = ChoiceExercise(
     id="berlin-source-purpose",
     name="source_b_purpose",
-    starter='source_b_purpose = ...  # "A", "B", "C" or "D"',
-    solution='source_b_purpose = "B"',
     hint=(
         "Think about who was listening on 25 July 1961, and who else would read the speech the next day, "
         "in Moscow and in Berlin."
@@ -304,47 +268,17 @@ SOURCE_PURPOSE = ChoiceExercise(
 CRISIS_ORDER = OrderExercise(
     id="berlin-crisis-order",
     name="crisis_order",
-    starter="crisis_order = ...  # a list of the eight ids, earliest first",
-    solution="""chosen = {
-    "wall-begins", "camp-david-statement",
-    "berlin-ultimatum", "vienna-summit",
-    "paris-summit-collapses", "checkpoint-charlie-standoff",
-    "kennedy-berlin-address", "geneva-ministers-open",
-}
-events = [row for row in load("events") if row["id"] in chosen]
-events.sort(key=lambda row: row["date"])
-crisis_order = [row["id"] for row in events]""",
     hint=(
         "Start from the ultimatum of November 1958 and end with the tanks of October 1961; "
         "the summits came in the order Geneva, Camp David, Paris, Vienna."
     ),
     expects="a list of the eight event ids, earliest first",
-    items=_crisis_order,
-    titles=_event_titles,
-    wrong=[
-        list(CRISIS_EVENTS),  # the jumbled order as given
+    events=CRISIS_EVENTS,
+    mistakes=[
         # Paris and Vienna swapped: the two summits most often confused
-        [
-            "berlin-ultimatum",
-            "geneva-ministers-open",
-            "camp-david-statement",
-            "vienna-summit",
-            "paris-summit-collapses",
-            "kennedy-berlin-address",
-            "wall-begins",
-            "checkpoint-charlie-standoff",
-        ],
+        swapped("paris-summit-collapses", "vienna-summit"),
         # the Wall put before Kennedy's address
-        [
-            "berlin-ultimatum",
-            "geneva-ministers-open",
-            "camp-david-statement",
-            "paris-summit-collapses",
-            "vienna-summit",
-            "wall-begins",
-            "kennedy-berlin-address",
-            "checkpoint-charlie-standoff",
-        ],
+        swapped("kennedy-berlin-address", "wall-begins"),
     ],
 )
 

@@ -5,16 +5,15 @@ Students join the book's tension scores (table ``tension``) to the dated
 events (table ``events``), find where tension rose, plan essay answers and
 test the claims of a typical answer against the evidence (table ``claims``).
 
-Expected answers are computed from those tables; ``starter`` and
-``solution`` are the exact code of the chapter's starter cell and of the
-first cell of its solution block.
+Expected answers are computed from those tables; the starter and solution
+code live in the chapter only.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 
-from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise, register
+from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise, register, swapped
 from ._data import load
 
 #: Paragraph topics of the narrative-account plan, in the jumbled order the chapter gives them.
@@ -45,15 +44,6 @@ def _book_scores():
 
 def _book_series():
     return _tension_series(load("events"), _book_scores())
-
-
-def _narrative_order():
-    rows = [row for row in load("events") if row["id"] in NARRATIVE_EVENTS]
-    return [row["id"] for row in sorted(rows, key=lambda row: row["date"])]
-
-
-def _event_titles():
-    return {row["id"]: row["title"] for row in load("events") if row["id"] in NARRATIVE_EVENTS}
 
 
 def _verdicts():
@@ -181,13 +171,6 @@ def _diagnose_verdicts(answer):
 TENSION_SERIES = FunctionExercise(
     id="conclusion-tension-series",
     name="tension_series",
-    starter='''def tension_series(events, scores):
-    """Return (date, id, score) for every scored event, earliest first."""
-    ...  # your code here''',
-    solution='''def tension_series(events, scores):
-    """Return (date, id, score) for every scored event, earliest first."""
-    series = [(row["date"], row["id"], scores[row["id"]]) for row in events if row["id"] in scores]
-    return sorted(series)''',
     hint=(
         "Keep only the rows whose row['id'] is a key of scores, make a (date, id, score) tuple for each, "
         "and sort the list: tuples sort by their first item, the date."
@@ -207,12 +190,6 @@ TENSION_SERIES = FunctionExercise(
 RISES = FunctionExercise(
     id="conclusion-rises",
     name="rises",
-    starter='''def rises(series):
-    """Return the ids of events whose score is higher than the previous event's."""
-    ...  # your code here''',
-    solution='''def rises(series):
-    """Return the ids of events whose score is higher than the previous event's."""
-    return [event_id for (_, _, before), (_, event_id, score) in zip(series, series[1:]) if score > before]''',
     hint=(
         "Walk through the series in pairs (the event before, this event): zip(series, series[1:]) gives the pairs. "
         "Keep this event's id when its score is strictly higher."
@@ -232,48 +209,23 @@ RISES = FunctionExercise(
 NARRATIVE_ORDER = OrderExercise(
     id="conclusion-narrative-order",
     name="paragraphs",
-    starter="paragraphs = ...  # a list of the six ids, earliest first",
-    solution="""chosen = {
-    "wall-begins", "u2-shot-down", "kennedy-quarantine-address",
-    "berlin-ultimatum", "vienna-summit", "khrushchev-arrives-usa",
-}
-events = sorted((row for row in load("events") if row["id"] in chosen), key=lambda row: row["date"])
-paragraphs = [row["id"] for row in events]""",
     hint=(
         "Berlin comes first and Cuba last. In between, remember that Khrushchev's visit to the USA came "
         "before the U-2, and that Kennedy met Khrushchev at Vienna before the Wall went up."
     ),
     expects="a list of the six event ids, earliest first",
-    items=_narrative_order,
-    titles=_event_titles,
-    wrong=[
-        list(NARRATIVE_EVENTS),  # the jumbled order as given
+    events=NARRATIVE_EVENTS,
+    mistakes=[
         # the U-2 put before Khrushchev's visit
-        [
-            "berlin-ultimatum",
-            "u2-shot-down",
-            "khrushchev-arrives-usa",
-            "vienna-summit",
-            "wall-begins",
-            "kennedy-quarantine-address",
-        ],
+        swapped("khrushchev-arrives-usa", "u2-shot-down"),
         # the Wall put before Vienna
-        [
-            "berlin-ultimatum",
-            "khrushchev-arrives-usa",
-            "u2-shot-down",
-            "wall-begins",
-            "vienna-summit",
-            "kennedy-quarantine-address",
-        ],
+        swapped("vienna-summit", "wall-begins"),
     ],
 )
 
 EXPLAIN_PLAN = ChoiceExercise(
     id="conclusion-explain-plan",
     name="explain_plan",
-    starter='explain_plan = ...  # "A", "B", "C" or "D"',
-    solution='explain_plan = "B"',
     hint="An explain question asks why. Which plan gives reasons, one per paragraph, each with evidence?",
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
@@ -298,16 +250,6 @@ EXPLAIN_PLAN = ChoiceExercise(
 CLAIMS_VERDICT = ValueExercise(
     id="conclusion-claims-verdict",
     name="verdicts",
-    starter="verdicts = ...  # a dict: claim id -> True or False",
-    solution="""verdicts = {
-    "refugees-250000": False,
-    "khrushchev-leader-1956": False,
-    "breakthrough-26-october": False,
-    "first-letter-only": False,
-    "jupiters-six-months": True,
-    "hotline-set-up": True,
-    "khrushchev-got-everything": False,
-}""",
     hint=(
         "Take the claims one at a time and compare each with its line of evidence: a claim with the wrong "
         "number or date, or one that leaves out the secret deal, is not supported as it is stated."

@@ -10,8 +10,8 @@ giving the share Cuba kept instead of the share it lost.
 
 from __future__ import annotations
 
-from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, register
-from ._data import event_titles, events_in_order, load
+from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, register, swapped
+from ._data import load
 
 
 # --- reference answers, computed from the tables ---------------------------------
@@ -45,22 +45,6 @@ CUBA_EVENTS = (
     "sugar-quota-cut",
     "bay-of-pigs-landing",
 )
-
-
-def _cuba_order():
-    return events_in_order(CUBA_EVENTS)
-
-
-def _event_titles():
-    return event_titles(CUBA_EVENTS)
-
-
-def _swapped(order, first, second):
-    """Return ``order`` with two events swapped (a plausible slip)."""
-    result = list(order)
-    i, j = result.index(first), result.index(second)
-    result[i], result[j] = result[j], result[i]
-    return result
 
 
 # --- plausible wrong answers --------------------------------------------------------
@@ -109,13 +93,6 @@ def _diagnose_share(result, case):
 SUGAR_CUT_SHARE = FunctionExercise(
     id="cuba-sugar-cut-share",
     name="share_cut",
-    starter='''def share_cut(rows, base):
-    """Return the July 1960 cut as a percentage of the figure `base`, to one decimal place."""
-    ...  # your code here''',
-    solution='''def share_cut(rows, base):
-    """Return the July 1960 cut as a percentage of the figure `base`, to one decimal place."""
-    tons = {row["figure"]: row["short_tons"] for row in rows}
-    return round(100 * tons["cut_july_1960"] / tons[base], 1)''',
     hint=(
         "First make a dict from figure name to short_tons. "
         "Then divide the cut by the figure named base (not always by the same total), multiply by 100 and round."
@@ -142,34 +119,23 @@ SUGAR_CUT_SHARE = FunctionExercise(
 CUBA_ORDER = OrderExercise(
     id="cuba-order",
     name="cuba_order",
-    starter='''cuba_order = ...  # a list of the seven ids below, earliest first
-# "vienna-summit", "export-embargo", "batista-flees", "anadyr-approved",
-# "relations-broken", "sugar-quota-cut", "bay-of-pigs-landing"''',
-    solution="""wanted = {"vienna-summit", "export-embargo", "batista-flees", "anadyr-approved",
-          "relations-broken", "sugar-quota-cut", "bay-of-pigs-landing"}
-events = [row for row in load("events") if row["id"] in wanted]
-cuba_order = [row["id"] for row in sorted(events, key=lambda row: row["date"])]""",
     hint=(
         "The economic measures of 1960 came before the break in relations, "
-        "and the break came before Kennedy took office; the summit came six weeks after the landing."
+        "and the break came before Kennedy took office; the summit came about seven weeks (47 days) after the landing."
     ),
     expects="a list of the seven event ids, earliest first",
-    items=_cuba_order,
-    titles=_event_titles,
-    wrong=[
-        list(CUBA_EVENTS),  # the shuffled order as given
+    events=CUBA_EVENTS,
+    mistakes=[
         # the embargo put before the sugar cut
-        _swapped(_cuba_order(), "sugar-quota-cut", "export-embargo"),
+        swapped("sugar-quota-cut", "export-embargo"),
         # Vienna put before the Bay of Pigs
-        _swapped(_cuba_order(), "bay-of-pigs-landing", "vienna-summit"),
+        swapped("bay-of-pigs-landing", "vienna-summit"),
     ],
 )
 
 SOURCE_PROVENANCE = ChoiceExercise(
     id="cuba-source-provenance",
     name="source_c_provenance",
-    starter='source_c_provenance = ...  # "A", "B", "C" or "D"',
-    solution='source_c_provenance = "B"',
     hint=(
         "Look at the date, the speaker and the audience in the provenance line, "
         "and ask what the speaker wanted his listeners in Havana and Moscow to hear."

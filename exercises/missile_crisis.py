@@ -20,8 +20,8 @@ import datetime as _dt
 import math
 import re
 
-from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise, register
-from ._data import event_titles, events_in_order, load
+from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueExercise, register, swapped
+from ._data import load
 
 __all__ = ["EARTH_RADIUS_KM", "KEYWORDS", "LETTER_26_OCTOBER", "LETTER_27_OCTOBER"]
 
@@ -90,10 +90,6 @@ def _new_keywords(first, second, keywords):
     return sorted(word for word in keywords if word in second_words and word not in first_words)
 
 
-def _day_order():
-    return events_in_order(DAY_EVENTS)
-
-
 def _chapter_events_on(day):
     return [row for row in load("events") if row["chapter"] == "missile-crisis" and row["date"] == day]
 
@@ -150,10 +146,6 @@ def _keyword_cases():
         Case(("Turkey and Cuba", "Cuba and Turkey", ("turkey", "cuba"))),
         Case(("", "Remove the means from Turkey and from Cuba", ("turkey", "remove", "cuba", "berlin"))),
     ]
-
-
-def _event_titles():
-    return event_titles(DAY_EVENTS)
 
 
 # --- plausible wrong answers --------------------------------------------------------
@@ -273,21 +265,6 @@ def _ids_on(*days):
 DISTANCES = FunctionExercise(
     id="missile-crisis-distances",
     name="haversine_km",
-    starter='''def haversine_km(lat1, lon1, lat2, lon2):
-    """Return the great-circle distance in km between two points given in degrees."""
-    ...  # your code here''',
-    solution='''import math
-
-EARTH_RADIUS_KM = 6371.0
-
-
-def haversine_km(lat1, lon1, lat2, lon2):
-    """Return the great-circle distance in km between two points given in degrees."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = math.radians(lat2 - lat1)
-    dlambda = math.radians(lon2 - lon1)
-    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))''',
     hint=(
         "The functions in math work in radians, so convert every latitude and longitude with math.radians first. "
         "Then follow the formula term by term, and do not forget the 2 in front of R."
@@ -310,26 +287,6 @@ def haversine_km(lat1, lon1, lat2, lon2):
 CITIES_IN_RANGE = FunctionExercise(
     id="missile-crisis-cities-in-range",
     name="cities_in_range",
-    starter='''def cities_in_range(site, cities, range_km):
-    """Return the sorted names of the cities within range_km of site."""
-    ...  # your code here''',
-    solution='''import math
-
-
-def cities_in_range(site, cities, range_km):
-    """Return the sorted names of the cities within range_km of site."""
-
-    def haversine_km(lat1, lon1, lat2, lon2):
-        phi1, phi2 = math.radians(lat1), math.radians(lat2)
-        h = (math.sin(math.radians(lat2 - lat1) / 2) ** 2
-             + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
-        return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-    return sorted(
-        city["name"]
-        for city in cities
-        if haversine_km(site["lat"], site["lon"], city["lat"], city["lon"]) <= range_km
-    )''',
     hint=(
         "For each city, measure the great-circle distance from the site with haversine_km(site['lat'], "
         "site['lon'], city['lat'], city['lon']) and keep city['name'] if it is no more than range_km. "
@@ -344,20 +301,6 @@ def cities_in_range(site, cities, range_km):
 LETTER_KEYWORDS = FunctionExercise(
     id="missile-crisis-letter-keywords",
     name="new_keywords",
-    starter='''import re
-
-
-def new_keywords(first, second, keywords):
-    """Return the sorted keywords that occur in second but not in first."""
-    ...  # your code here''',
-    solution='''import re
-
-
-def new_keywords(first, second, keywords):
-    """Return the sorted keywords that occur in second but not in first."""
-    first_words = set(re.findall(r"[a-z]+", first.lower()))
-    second_words = set(re.findall(r"[a-z]+", second.lower()))
-    return sorted(word for word in keywords if word in second_words and word not in first_words)''',
     hint=(
         "Turn each text into a set of lower-case words with re.findall(r'[a-z]+', text.lower()). "
         "Then keep a keyword if it is in the second set and not in the first, and sort the result."
@@ -377,59 +320,23 @@ def new_keywords(first, second, keywords):
 DAY_ORDER = OrderExercise(
     id="missile-crisis-day-order",
     name="crisis_days",
-    starter="crisis_days = ...  # a list of the eight ids, earliest first",
-    solution="""chosen = {
-    "sac-defcon-2", "khrushchev-letter-26-october", "u2-finds-missile-sites",
-    "khrushchev-broadcast-acceptance", "kennedy-quarantine-address", "khrushchev-letter-27-october",
-    "kennedy-told-of-missiles", "oas-backs-quarantine",
-}
-events = sorted((row for row in load("events") if row["id"] in chosen), key=lambda row: row["date"])
-crisis_days = [row["id"] for row in events]""",
     hint=(
         "The photographs came two days before the President saw them; the address came before the vote "
         "of the American states, and the alert of Strategic Air Command came with the quarantine itself."
     ),
     expects="a list of the eight event ids, earliest first",
-    items=_day_order,
-    titles=_event_titles,
-    wrong=[
-        list(DAY_EVENTS),  # the jumbled order as given
+    events=DAY_EVENTS,
+    mistakes=[
         # the President told on the day of the flight, before the photographs
-        [
-            "kennedy-told-of-missiles",
-            "u2-finds-missile-sites",
-            "kennedy-quarantine-address",
-            "oas-backs-quarantine",
-            "sac-defcon-2",
-            "khrushchev-letter-26-october",
-            "khrushchev-letter-27-october",
-            "khrushchev-broadcast-acceptance",
-        ],
+        swapped("u2-finds-missile-sites", "kennedy-told-of-missiles"),
         # the two letters swapped: the tougher public letter put first
-        [
-            "u2-finds-missile-sites",
-            "kennedy-told-of-missiles",
-            "kennedy-quarantine-address",
-            "oas-backs-quarantine",
-            "sac-defcon-2",
-            "khrushchev-letter-27-october",
-            "khrushchev-letter-26-october",
-            "khrushchev-broadcast-acceptance",
-        ],
+        swapped("khrushchev-letter-26-october", "khrushchev-letter-27-october"),
     ],
 )
 
 BLACK_SATURDAY_EVENTS = ValueExercise(
     id="missile-crisis-black-saturday",
     name="black_saturday",
-    starter="black_saturday = ...  # a sorted list of event ids",
-    solution="""import datetime as dt
-
-black_saturday = sorted(
-    row["id"]
-    for row in load("events")
-    if row["chapter"] == "missile-crisis" and row["date"] == dt.date(1962, 10, 27)
-)""",
     hint=(
         "Filter load('events') on two columns: chapter must be 'missile-crisis' and date must equal "
         "datetime.date(1962, 10, 27). Keep only the ids and sort them."
@@ -447,8 +354,6 @@ black_saturday = sorted(
 BREAKTHROUGH = ChoiceExercise(
     id="missile-crisis-breakthrough",
     name="breakthrough_verdict",
-    starter='breakthrough_verdict = ...  # "A", "B", "C" or "D"',
-    solution='breakthrough_verdict = "B"',
     hint=(
         "Look at your list of events of 27 October, and at the date on which Khrushchev announced "
         "that the missiles would be dismantled."

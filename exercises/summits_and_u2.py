@@ -10,8 +10,8 @@ Soviet statement for an American one.
 
 from __future__ import annotations
 
-from ._core import ChoiceExercise, OrderExercise, ValueExercise, register
-from ._data import event_titles, events_in_order, load
+from ._core import ChoiceExercise, OrderExercise, ValueExercise, moved, register
+from ._data import load
 
 
 # --- reference answers, computed from the tables ---------------------------------
@@ -28,26 +28,11 @@ U2_EVENTS = (
 )
 
 
-def _u2_order():
-    return events_in_order(U2_EVENTS)
-
-
-def _event_titles():
-    return event_titles(U2_EVENTS)
-
-
 def _first_admission():
     admissions = [
         row for row in load("u2_statements") if row["side"] == "US" and row["account"] == "admission"
     ]
     return min(admissions, key=lambda row: row["date"])["event"]
-
-
-def _moved(order, item, new_index):
-    """Return ``order`` with ``item`` moved to ``new_index`` (a plausible slip)."""
-    rest = [event for event in order if event != item]
-    rest.insert(new_index, item)
-    return rest
 
 
 # --- messages that name a known mistake -------------------------------------------------
@@ -70,36 +55,23 @@ def _diagnose_first_admission(answer):
 U2_ORDER = OrderExercise(
     id="summits-and-u2-order",
     name="u2_order",
-    starter='''u2_order = ...  # a list of the seven ids below, earliest first
-# "u2-state-admits", "paris-summit-collapses", "u2-shot-down", "u2-eisenhower-press",
-# "u2-us-note", "u2-khrushchev-announces", "u2-nasa-missing"''',
-    solution="""wanted = {"u2-state-admits", "paris-summit-collapses", "u2-shot-down", "u2-eisenhower-press",
-          "u2-us-note", "u2-khrushchev-announces", "u2-nasa-missing"}
-events = [row for row in load("events") if row["id"] in wanted]
-u2_order = [row["id"] for row in sorted(events, key=lambda row: row["date"])]""",
     hint=(
         "Start with the shooting-down on 1 May and end with the summit in Paris. "
         "The American cover story came before Khrushchev's first speech, and the admission came after his second."
     ),
     expects="a list of the seven event ids, earliest first",
-    items=_u2_order,
-    titles=_event_titles,
-    wrong=[
-        list(U2_EVENTS),  # the shuffled order as given
+    events=U2_EVENTS,
+    mistakes=[
         # the common story: the USA denied everything until Eisenhower spoke on 11 May
-        _moved(_u2_order(), "u2-state-admits", len(U2_EVENTS) - 2),
+        moved("u2-state-admits", after="u2-eisenhower-press"),
         # Khrushchev's announcement put before the first NASA statement
-        _moved(_u2_order(), "u2-khrushchev-announces", 1),
+        moved("u2-khrushchev-announces", before="u2-nasa-missing"),
     ],
 )
 
 FIRST_ADMISSION = ValueExercise(
     id="summits-and-u2-first-admission",
     name="first_admission",
-    starter='first_admission = ...  # an event id from the table, e.g. "u2-nasa-missing"',
-    solution="""admissions = [row for row in load("u2_statements")
-              if row["side"] == "US" and row["account"] == "admission"]
-first_admission = min(admissions, key=lambda row: row["date"])["event"]""",
     hint=(
         "Keep only the rows where side is 'US' and account is 'admission', then take the earliest. "
         "The President was not the first American to admit it."
@@ -122,8 +94,6 @@ first_admission = min(admissions, key=lambda row: row["date"])["event"]""",
 SOURCE_USEFULNESS = ChoiceExercise(
     id="summits-and-u2-source-usefulness",
     name="source_d_usefulness",
-    starter='source_d_usefulness = ...  # "A", "B", "C" or "D"',
-    solution='source_d_usefulness = "B"',
     hint=(
         "A source can be useful and still be one-sided. "
         "Ask what the President needed to say on 11 May 1960, and what else a historian could check it against."

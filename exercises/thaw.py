@@ -9,8 +9,8 @@ turned upside down ...).
 
 from __future__ import annotations
 
-from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, register
-from ._data import event_titles, events_in_order, load
+from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, moved, register, swapped
+from ._data import load
 
 
 # --- reference answers, computed from the tables ---------------------------------
@@ -25,14 +25,6 @@ THAW_EVENTS = (
     "korean-armistice",
     "frg-joins-nato",
 )
-
-
-def _event_titles():
-    return event_titles(THAW_EVENTS)
-
-
-def _thaw_order():
-    return events_in_order(THAW_EVENTS)
 
 
 def _values(rows, measure, side):
@@ -85,66 +77,25 @@ def _ratio_ignoring_measure(rows, measure):
 THAW_ORDER = OrderExercise(
     id="thaw-order",
     name="thaw_order",
-    starter="thaw_order = ...  # a list of the seven ids, earliest first",
-    solution="""chosen = {
-    "warsaw-pact-signed", "khrushchev-first-secretary", "open-skies", "stalin-dies",
-    "austrian-state-treaty", "korean-armistice", "frg-joins-nato",
-}
-events = sorted((row for row in load("events") if row["id"] in chosen), key=lambda row: row["date"])
-thaw_order = [row["id"] for row in events]""",
     hint=(
         "Three events belong to 1953 and four to 1955. "
         "In May 1955 one alliance grew first and the other was founded in answer to it."
     ),
     expects="a list of the seven event ids, earliest first",
-    items=_thaw_order,
-    titles=_event_titles,
-    wrong=[
-        list(THAW_EVENTS),  # the jumbled order as given
+    events=THAW_EVENTS,
+    mistakes=[
         # the seed essay's mistake: Khrushchev as a new leader in 1956, after Geneva
-        [
-            "stalin-dies",
-            "korean-armistice",
-            "frg-joins-nato",
-            "warsaw-pact-signed",
-            "austrian-state-treaty",
-            "open-skies",
-            "khrushchev-first-secretary",
-        ],
+        moved("khrushchev-first-secretary", after="open-skies"),
         # the Warsaw Pact put before West Germany's entry into NATO
-        [
-            "stalin-dies",
-            "korean-armistice",
-            "khrushchev-first-secretary",
-            "warsaw-pact-signed",
-            "frg-joins-nato",
-            "austrian-state-treaty",
-            "open-skies",
-        ],
+        swapped("frg-joins-nato", "warsaw-pact-signed"),
         # the Austrian treaty put before the Warsaw Pact (they were one day apart)
-        [
-            "stalin-dies",
-            "korean-armistice",
-            "khrushchev-first-secretary",
-            "frg-joins-nato",
-            "austrian-state-treaty",
-            "warsaw-pact-signed",
-            "open-skies",
-        ],
+        swapped("warsaw-pact-signed", "austrian-state-treaty"),
     ],
 )
 
 FORCES_RATIO = FunctionExercise(
     id="thaw-forces-ratio",
     name="ratio_range",
-    starter='''def ratio_range(rows, measure):
-    """Return (low, high): the range of the Warsaw Pact / NATO ratio for one measure."""
-    ...  # your code here''',
-    solution='''def ratio_range(rows, measure):
-    """Return (low, high): the range of the Warsaw Pact / NATO ratio for one measure."""
-    pact = [row["value"] for row in rows if row["measure"] == measure and row["side"] == "warsaw-pact"]
-    nato = [row["value"] for row in rows if row["measure"] == measure and row["side"] == "nato"]
-    return (min(pact) / max(nato), max(pact) / min(nato))''',
     hint=(
         "Make two lists of values for the chosen measure, one for each side. "
         "The lowest ratio puts the smallest Pact figure over the biggest NATO figure."
@@ -163,8 +114,6 @@ FORCES_RATIO = FunctionExercise(
 OUTNUMBERED_CLAIM = ChoiceExercise(
     id="thaw-outnumbered-claim",
     name="outnumbered_verdict",
-    starter='outnumbered_verdict = ...  # "A", "B", "C" or "D"',
-    solution='outnumbered_verdict = "B"',
     hint=(
         "Compare the two ratio ranges you worked out, for divisions and for men under arms, "
         "and remember what kind of figures they are."
@@ -191,8 +140,6 @@ OUTNUMBERED_CLAIM = ChoiceExercise(
 OPEN_SKIES_REJECTION = ChoiceExercise(
     id="thaw-open-skies-rejection",
     name="open_skies_reason",
-    starter='open_skies_reason = ...  # "A", "B", "C" or "D"',
-    solution='open_skies_reason = "C"',
     hint="Read Source C again, and the paragraph after it: what did Khrushchev say the flights would really do?",
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={

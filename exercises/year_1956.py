@@ -9,8 +9,8 @@ authenticity ...).
 
 from __future__ import annotations
 
-from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, register
-from ._data import event_titles, events_in_order, load
+from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, moved, register, swapped
+from ._data import load
 
 
 # --- reference answers, computed from the tables ---------------------------------
@@ -24,14 +24,6 @@ HUNGARY_EVENTS = (
     "dulles-dallas-speech",
     "soviet-declaration",
 )
-
-
-def _event_titles():
-    return event_titles(HUNGARY_EVENTS)
-
-
-def _hungary_order():
-    return events_in_order(HUNGARY_EVENTS)
 
 
 def _dates(rows):
@@ -69,62 +61,25 @@ def _days_with_30_day_months(rows, first_id, second_id):
 HUNGARY_ORDER = OrderExercise(
     id="year-1956-hungary-order",
     name="hungary_order",
-    starter="hungary_order = ...  # a list of the six ids, earliest first",
-    solution="""chosen = {
-    "soviet-attack-budapest", "israel-attacks-egypt", "hungary-uprising-begins",
-    "hungary-neutrality", "dulles-dallas-speech", "soviet-declaration",
-}
-events = sorted((row for row in load("events") if row["id"] in chosen), key=lambda row: row["date"])
-hungary_order = [row["id"] for row in events]""",
     hint=(
         "All six events fall between 23 October and 4 November 1956. "
         "The Soviet offer to review its troops came before Nagy's declaration, not after it."
     ),
     expects="a list of the six event ids, earliest first",
-    items=_hungary_order,
-    titles=_event_titles,
-    wrong=[
-        list(HUNGARY_EVENTS),  # the jumbled order as given
+    events=HUNGARY_EVENTS,
+    mistakes=[
         # Suez put after the Soviet attack on Budapest
-        [
-            "hungary-uprising-begins",
-            "dulles-dallas-speech",
-            "soviet-declaration",
-            "hungary-neutrality",
-            "soviet-attack-budapest",
-            "israel-attacks-egypt",
-        ],
+        moved("israel-attacks-egypt", after="soviet-attack-budapest"),
         # Nagy's declaration of neutrality put before the Soviet declaration
-        [
-            "hungary-uprising-begins",
-            "dulles-dallas-speech",
-            "israel-attacks-egypt",
-            "hungary-neutrality",
-            "soviet-declaration",
-            "soviet-attack-budapest",
-        ],
+        swapped("soviet-declaration", "hungary-neutrality"),
         # Dulles's reassurance put after the crushing of the revolt
-        [
-            "hungary-uprising-begins",
-            "israel-attacks-egypt",
-            "soviet-declaration",
-            "hungary-neutrality",
-            "soviet-attack-budapest",
-            "dulles-dallas-speech",
-        ],
+        moved("dulles-dallas-speech", after="soviet-attack-budapest"),
     ],
 )
 
 DAYS_BETWEEN = FunctionExercise(
     id="year-1956-days-between",
     name="days_between",
-    starter='''def days_between(rows, first_id, second_id):
-    """Return the number of days from the event first_id to the event second_id."""
-    ...  # your code here''',
-    solution='''def days_between(rows, first_id, second_id):
-    """Return the number of days from the event first_id to the event second_id."""
-    dates = {row["id"]: row["date"] for row in rows}
-    return (dates[second_id] - dates[first_id]).days''',
     hint=(
         "Find the two rows by their 'id'. Their 'date' values are Python dates: "
         "subtracting one date from another gives a timedelta, which has a .days attribute."
@@ -144,8 +99,6 @@ DAYS_BETWEEN = FunctionExercise(
 SPEECH_SOURCE = ChoiceExercise(
     id="year-1956-speech-source",
     name="speech_source_verdict",
-    starter='speech_source_verdict = ...  # "A", "B", "C" or "D"',
-    solution='speech_source_verdict = "C"',
     hint=(
         "Ask who obtained the text, how, and what the Department of State itself said about it when it "
         "released it. Then ask why the US government wanted the world to read it."
@@ -176,8 +129,6 @@ SPEECH_SOURCE = ChoiceExercise(
 DULLES_PURPOSE = ChoiceExercise(
     id="year-1956-dulles-purpose",
     name="dulles_purpose",
-    starter='dulles_purpose = ...  # "A", "B", "C" or "D"',
-    solution='dulles_purpose = "B"',
     hint=(
         "Read Source B again, then read what Dulles asked the US ambassador in Moscow to do with that paragraph "
         "two days later."

@@ -9,9 +9,9 @@ import pytest
 
 import exercises
 from conftest import BOOK, chapters, toctree_pages
+from exercises import _book
 
 CHAPTERS = chapters()
-LABEL = re.compile(r"```\{exercise-start\}[^\n]*\n(?::[^\n]*\n)*?:label:\s*(\S+)")
 SOLUTION = re.compile(r"```\{solution-start\}\s*(\S+)")
 CITE = re.compile(r"\{cite(?::\w+)?\}`([^`]+)`")
 
@@ -20,8 +20,31 @@ def text(page: str) -> str:
     return (BOOK / f"{page}.md").read_text(encoding="utf-8")
 
 
-def cells(page: str):
-    return jupytext.read(BOOK / f"{page}.md").cells
+def test_the_chapters_are_the_numbered_toctree():
+    """exercises._book finds the chapters (text notebooks with exercises): they are the numbered part of the book."""
+    numbered = re.search(r"```\{toctree\}\n(?::[^\n]*\n)*?:numbered:.*?\n\n(.*?)```", text("index"), re.S)
+    assert CHAPTERS == numbered.group(1).split()
+    assert len(CHAPTERS) >= 9
+
+
+def test_a_new_page_that_is_not_a_chapter_needs_no_list(tmp_path):
+    book = tmp_path / "book"
+    book.mkdir()
+    for page in ("index", "berlin", "glossary"):
+        (book / f"{page}.md").write_text(text(page), encoding="utf-8")
+    (book / "index.md").write_text("```{toctree}\n:numbered:\n\nberlin\n```\n\n```{toctree}\nglossary\nnotes\ndata-notes\n```\n", encoding="utf-8")
+    (book / "notes.md").write_text("# Notes\n\nProse only.\n", encoding="utf-8")
+    # A text notebook without exercises (like the timeline) is a page, not a chapter.
+    (book / "data-notes.md").write_text(text("berlin").split("(berlin)=")[0] + "# Data\n\n```{code-cell} ipython3\n1 + 1\n```\n", encoding="utf-8")
+    assert _book.pages(book) == ["berlin", "glossary", "notes", "data-notes"]
+    assert _book.chapters(book) == ["berlin"]
+
+
+@pytest.mark.parametrize("page", [p for p in toctree_pages() if _book.is_notebook(text(p))])
+def test_the_cell_parser_reads_every_notebook_as_jupytext_does(page):
+    ours = [(cell.kind, cell.source) for cell in _book.cells(text(page))]
+    theirs = [(cell.cell_type, cell.source) for cell in jupytext.read(BOOK / f"{page}.md").cells]
+    assert ours == theirs
 
 
 def test_toctree_pages_exist_and_no_chapter_is_left_out():
@@ -61,8 +84,8 @@ def test_every_citation_is_in_the_bibliography(page, keys):
 
 def test_labels_in_the_book_match_the_registry_both_ways():
     labels = {}
-    for page in CHAPTERS:
-        for label in LABEL.findall(text(page)):
+    for page in toctree_pages():
+        for label in _book.exercise_labels(text(page)):
             assert label not in labels, f"{label} appears twice"
             labels[label] = page
     assert set(labels) == set(exercises.ids())
@@ -71,32 +94,26 @@ def test_labels_in_the_book_match_the_registry_both_ways():
 
 
 @pytest.mark.parametrize("page", CHAPTERS)
-def test_chapter_shows_declared_starter_check_and_solution(page):
+def test_chapter_shows_each_exercise_with_starter_check_and_folded_solution(page):
     declared = [i for i in exercises.ids() if exercises.chapter_of(i) == page]
     assert len(declared) >= 3, f"{page} needs at least three exercises"
-    notebook = cells(page)
-    for exercise_id in declared:
-        exercise = exercises.get(exercise_id)
-        starter_at = solution_at = None
-        for index, cell in enumerate(notebook):
-            source = cell.source
-            if cell.cell_type == "markdown" and re.search(rf":label:\s*{re.escape(exercise_id)}\s*$", source, re.M):
-                starter_at = _next_code(notebook, index)
-            if cell.cell_type == "markdown" and re.search(rf"\{{solution-start\}}\s*{re.escape(exercise_id)}\s*$", source, re.M):
-                solution_at = _next_code(notebook, index)
-        assert starter_at is not None, f"{exercise_id}: no exercise block"
-        assert notebook[starter_at].source.strip() == exercise.starter.strip(), f"{exercise_id}: the starter cell differs from the declared starter"
-        check_cell = notebook[starter_at + 1].source
-        assert f'check("{exercise_id}", {exercise.name})' in check_cell, f"{exercise_id}: a check cell follows the starter"
-        assert solution_at is not None, f"{exercise_id}: no solution block"
-        assert notebook[solution_at].source.strip() == exercise.solution.strip(), f"{exercise_id}: the solution cell differs from the declared solution"
+    blocks = _book.exercise_blocks(BOOK, page)
+    assert sorted(blocks) == declared
+    for exercise_id, block in blocks.items():
+        name = exercises.get(exercise_id).name
+        assert block.starter is not None, f"{exercise_id}: no starter cell in the exercise block"
+        assert block.check == f'check("{exercise_id}", {name})', f"{exercise_id}: a check cell follows the starter"
+        assert len(block.solution) == 2, f"{exercise_id}: the solution block holds the solution and its check"
+        assert block.solution[1] == block.check
 
 
-def _next_code(notebook, index):
-    for later in range(index + 1, len(notebook)):
-        if notebook[later].cell_type == "code":
-            return later
-    return None
+def test_a_malformed_exercise_block_is_named(tmp_path):
+    book = tmp_path / "book"
+    book.mkdir()
+    broken = text("berlin").replace("```{solution-end}\n```\n", "", 1)
+    (book / "berlin.md").write_text(broken, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"berlin: .*berlin-refugee-total"):
+        _book.exercise_blocks(book, "berlin")
 
 
 @pytest.mark.parametrize("page", CHAPTERS)

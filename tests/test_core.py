@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import collections
 import signal
 import sys
+import threading
 import time
+import types
 
 import pytest
 
 import exercises
+from exercises import _core
 from exercises._core import (
     Case,
     ChoiceExercise,
@@ -18,13 +22,15 @@ from exercises._core import (
     ValueExercise,
     _run_limited,
     TimeLimitExceeded,
+    is_placeholder,
+    moved,
+    swapped,
 )
+from exercises._data import events_in_order, load
 
 DOUBLE = FunctionExercise(
     id="demo-double",
     name="double",
-    starter='def double(x):\n    """Return twice x."""\n    ...  # your code here\n',
-    solution="def double(x):\n    return 2 * x\n",
     hint="Multiply by two.",
     expects="an int, twice x",
     cases=lambda: [Case((1,)), Case((5,)), Case(([1, 2],), "double(a list)")],
@@ -33,8 +39,6 @@ DOUBLE = FunctionExercise(
 FACTOR = ValueExercise(
     id="demo-factor",
     name="factor",
-    starter="factor = ...\n",
-    solution="factor = 11.0\n",
     hint="Divide.",
     expects="a number",
     expected=lambda: 11.0,
@@ -43,28 +47,26 @@ FACTOR = ValueExercise(
 CHOICE = ChoiceExercise(
     id="demo-choice",
     name="choice",
-    starter="choice = ...\n",
-    solution='choice = "B"\n',
     hint="Think of who wrote it.",
     expects="one letter",
     options={"A": "first", "B": "second", "C": "third"},
     answer="B",
     feedback={"A": "A is what the source says, not why it was written."},
 )
+#: Three events of events.csv, in a jumbled order (the right one is a, b, c below).
+EVENTS = ("vienna-summit", "berlin-ultimatum", "wall-begins")
 ORDER = OrderExercise(
     id="demo-order",
     name="order",
-    starter='order = ["c", "a", "b"]\n',
-    solution='order = ["a", "b", "c"]\n',
     hint="Look at the dates.",
     expects="the three ids in order",
-    items=lambda: ["a", "b", "c"],
-    titles=lambda: {"a": "First thing", "b": "Second thing", "c": "Third thing"},
+    events=EVENTS,
+    mistakes=[swapped("vienna-summit", "wall-begins", why="The Wall came after Vienna.")],
 )
 
 
 def test_function_exercise_outcomes():
-    assert DOUBLE.check(DOUBLE.starter_answer()).status == "not attempted"
+    assert DOUBLE.check(...).status == "not attempted"
     assert DOUBLE.check(lambda x: 2 * x).passed
     wrong = DOUBLE.check(lambda x: x + 1)
     assert not wrong.passed and "double(5) returned 6" in wrong.message and "(too low)" in wrong.message
@@ -76,17 +78,31 @@ def test_function_exercise_outcomes():
     assert "where a function was due" in DOUBLE.check(4).message
 
 
-def test_only_the_untouched_starter_counts_as_not_attempted():
+def test_only_an_untouched_placeholder_counts_as_not_attempted():
     def double(x):
         """Return twice x."""
         ...  # the starter, typed again
 
+    def bare(x):
+        ...
+
     def empty(x):
         pass
 
-    assert DOUBLE.check(double).status == "not attempted"
-    assert DOUBLE.check(...).status == "not attempted"
-    assert "forget a return" in DOUBLE.check(empty).message
+    def documented(x):
+        """Only a docstring."""
+
+    def attempt(x):
+        """Return twice x."""
+        y = 2 * x
+
+    for placeholder in (double, bare, empty, documented, ...):
+        assert is_placeholder(placeholder), placeholder
+        assert DOUBLE.check(placeholder).status == "not attempted"
+    for answer in (attempt, lambda x: None, None, 0, "...", [...], double.__code__):
+        assert not is_placeholder(answer), answer
+    assert "forget a return" in DOUBLE.check(attempt).message
+    assert "forget a return" in DOUBLE.check(lambda x: None).message
 
 
 def test_a_function_that_changes_its_argument_is_told_so_and_harms_nothing():
@@ -106,6 +122,7 @@ def test_a_function_that_changes_its_argument_is_told_so_and_harms_nothing():
 
 def test_value_exercise_tolerance_and_types():
     assert FACTOR.check(...).status == "not attempted"
+    assert FACTOR.check([...]).status == "failed"
     assert FACTOR.check(11.4).passed
     assert not FACTOR.check(12.0).passed
     assert "too low" in FACTOR.check(1.1).message
@@ -122,15 +139,43 @@ def test_choice_exercise():
     assert "one letter in quotes" in CHOICE.check(2).message
 
 
-def test_order_exercise_names_first_pair_out_of_order():
-    assert ORDER.check(["c", "a", "b"]).status == "not attempted"
-    assert ORDER.check(["a", "b", "c"]).passed
-    assert ORDER.check(["First thing", "Second thing", "Third thing"]).passed
-    message = ORDER.check(["a", "c", "b"]).message
-    assert "'c' (Third thing) placed before 'b' (Second thing)" in message
-    assert "without 'c'" in ORDER.check(["a", "b"]).message
-    assert "more than once" in ORDER.check(["a", "b", "b", "c"]).message
-    assert "not one of the items" in ORDER.check(["a", "b", "z"]).message
+def test_order_exercise_computes_its_order_titles_and_wrong_answers_from_the_events_table():
+    titles = {row["id"]: row["title"] for row in load("events") if row["id"] in EVENTS}
+    right = events_in_order(EVENTS)
+    assert right == ["berlin-ultimatum", "vienna-summit", "wall-begins"]
+    assert ORDER.items() == right and ORDER.titles() == titles
+    assert ORDER.wrong_answers() == [list(EVENTS), ["berlin-ultimatum", "wall-begins", "vienna-summit"]]
+    assert ORDER.check(...).status == "not attempted"
+    assert ORDER.check(right).passed
+    assert ORDER.check([titles[key] for key in right]).passed
+    # a declared mistake names its own pair and its misconception
+    message = ORDER.check(["berlin-ultimatum", "wall-begins", "vienna-summit"]).message
+    assert f"Got: 'wall-begins' ({titles['wall-begins']}) placed before 'vienna-summit' ({titles['vienna-summit']})." in message
+    assert "Those two are out of order: put them in the order they happened. The Wall came after Vienna." in message
+    # any other order names its first pair out of order
+    message = ORDER.check(["vienna-summit", "berlin-ultimatum", "wall-begins"]).message
+    assert f"Got: 'vienna-summit' ({titles['vienna-summit']}) placed before 'berlin-ultimatum' ({titles['berlin-ultimatum']})." in message
+    assert "The Wall came after Vienna." not in message
+    assert "without 'wall-begins'" in ORDER.check(["berlin-ultimatum", "vienna-summit"]).message
+    assert "more than once" in ORDER.check(["berlin-ultimatum", "vienna-summit", "vienna-summit", "wall-begins"]).message
+    assert "not one of the items" in ORDER.check(["berlin-ultimatum", "vienna-summit", "z"]).message
+
+
+def test_moved_and_swapped_make_the_wrong_orders_they_name():
+    right = ["a", "b", "c", "d"]
+    assert swapped("a", "c").apply(right) == ["c", "b", "a", "d"]
+    assert swapped("a", "c").pair(right) == ("c", "a")
+    assert moved("d", before="b").apply(right) == ["a", "d", "b", "c"]
+    assert moved("d", before="b").pair(right) == ("d", "b")
+    assert moved("a", after="c").apply(right) == ["b", "c", "a", "d"]
+    assert moved("a", after="c").pair(right) == ("c", "a")
+    assert moved("a", before="d").apply(right) == ["b", "c", "a", "d"]
+    assert moved("a", before="d").pair(right) == ("a", "d")
+    assert moved("d", after="a").pair(right) == ("a", "d")
+    with pytest.raises(TypeError):
+        moved("a")
+    with pytest.raises(KeyError):
+        swapped("a", "z").apply(right)
 
 
 def test_time_limit_stops_every_kind_of_loop_and_restores_state():
@@ -144,12 +189,52 @@ def test_time_limit_stops_every_kind_of_loop_and_restores_state():
     before_trace = sys.gettrace()
     before_handler = signal.getsignal(signal.SIGALRM)
     for function in (busy, sleepy):
-        start = time.monotonic()
         with pytest.raises(TimeLimitExceeded):
             _run_limited(function, 0.5)
-        assert time.monotonic() - start < 2
     assert sys.gettrace() is before_trace
     assert signal.getsignal(signal.SIGALRM) == before_handler
+
+
+def test_a_single_call_into_c_finishes_before_the_limit_applies(monkeypatch):
+    """As the module docstring says: sum(range(10**9)) runs to its end, then the check stops."""
+    ticks = []
+    # A clock that moves only when the C call below appends to `ticks`: no real time is measured.
+    monkeypatch.setattr(_core, "time", types.SimpleNamespace(monotonic=lambda: len(ticks)))
+    after = []
+
+    def student():
+        collections.deque(map(ticks.append, range(10)), maxlen=0)  # one call into C, past the deadline of 3
+        after.append("the next Python step ran")
+
+    with pytest.raises(TimeLimitExceeded):
+        _run_limited(student, 3)
+    assert len(ticks) == 10, "the C call was cut short"
+    assert after == [], "the limit did not apply right after the C call"
+
+
+def test_off_the_main_thread_the_trace_stops_loops_without_the_alarm():
+    seen = {}
+
+    def busy():
+        seen["handler"] = signal.getsignal(signal.SIGALRM)
+        seen["timer"] = signal.getitimer(signal.ITIMER_REAL)
+        while True:
+            pass
+
+    def in_thread():
+        try:
+            _run_limited(busy, 0.3)
+        except TimeLimitExceeded:
+            seen["stopped"] = True
+
+    worker = threading.Thread(target=in_thread)
+    worker.start()
+    worker.join(timeout=60)  # a generous bound, so a failure cannot hang the suite
+    assert seen.get("stopped") is True
+    assert seen["handler"] == signal.getsignal(signal.SIGALRM) and seen["timer"] == (0.0, 0.0), "no alarm off the main thread"
+    # On the main thread the alarm is armed while student code runs.
+    _run_limited(lambda: seen.update(main=(signal.getsignal(signal.SIGALRM), signal.getitimer(signal.ITIMER_REAL))), 0.3)
+    assert seen["main"][0] not in (signal.SIG_DFL, signal.SIG_IGN) and seen["main"][1][0] > 0
 
 
 def test_default_time_limit_is_a_few_seconds():
@@ -193,8 +278,6 @@ def test_none_can_be_a_right_answer():
     exercise = FunctionExercise(
         id="demo-find",
         name="find",
-        starter="def find(rows, year):\n    ...\n",
-        solution="def find(rows, year):\n    return None\n",
         hint="Look for the year.",
         expects="the row's value, or None when no row has that year",
         cases=lambda: [Case(([{"year": 1950, "n": 3}], 1950)), Case(([{"year": 1950, "n": 3}], 1999))],

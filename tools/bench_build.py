@@ -10,7 +10,7 @@ folders, it times `make html` (the Makefile's own options, using this repository
 4. prose edit: one sentence added to the prose of one chapter;
 5. code edit: one code cell added at the end of the same chapter;
 
-and counts the notebooks each build executed (the "executed <chapter> in N s" lines of book/_ext/exec_progress.py).
+and counts the notebooks each build executed (myst-nb logs "<path>/<chapter>.md: Executed notebook in N seconds").
 
 Goals: no-op executes 0 notebooks and takes at most 10 % of the cold build; a prose edit executes 0 notebooks;
 the cold build takes at most 0.6 x the cold serial build.
@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 SKIP = {".git", ".venv", "_build", "build", "dist", "node_modules", "workbooks", ".pytest_cache", "__pycache__"}
 NODE_MODULES = ["node_modules", "tests/browser/node_modules"]  # npm packages the build may use, linked into the copy
-EXECUTED = re.compile(r"^(?:FAILED )?executed (\S+) in ([0-9.]+) s$", re.M)
+EXECUTED = re.compile(r"^(?:\S*/)?([^/\s]+)\.(?:md|ipynb): Executed notebook in ([0-9.]+) seconds", re.M)
 
 
 def copy_sources(target: Path) -> Path:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
+import subprocess
 import threading
 from pathlib import Path
 
@@ -28,6 +30,15 @@ def chromium_path() -> str:
     if not path:
         raise RuntimeError("Debian's chromium is not installed: run `make browser` (apt-get install -y chromium)")
     return path
+
+
+def chromium_version() -> str:
+    """The version of Debian's chromium, e.g. "156.0.8078.108" (from `chromium --version`)."""
+    done = subprocess.run([chromium_path(), "--version"], capture_output=True, text=True, timeout=60)
+    found = re.search(r"Chromium (\d+(?:\.\d+)+)", done.stdout)
+    if not found:
+        raise RuntimeError(f"cannot read the version of chromium: {done.stdout.strip()} {done.stderr.strip()}")
+    return found.group(1)
 
 
 def launch(playwright):

@@ -27,6 +27,8 @@ from pathlib import Path
 
 from localweb import launch, serve
 
+from exercises import _book
+
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
 BUILD = Path(os.environ.get("BUILDDIR", ROOT / "_build")).resolve()
@@ -53,10 +55,7 @@ suppress_warnings = ["*"]
 
 
 def chapters() -> list[str]:
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conftest import chapters as toc_chapters
-
-    return toc_chapters()
+    return _book.chapters(ROOT / "book")
 
 
 def build_book() -> Path:

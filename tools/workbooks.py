@@ -27,6 +27,8 @@ from pathlib import Path
 import jupytext
 import nbformat
 
+from exercises import _book
+
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
 
@@ -50,15 +52,8 @@ except ImportError:
 
 
 def chapters(book: Path = BOOK) -> list[str]:
-    """The chapters of the book, in toctree order: notebook pages (kernelspec in the front matter) that declare exercises."""
-    text = (book / "index.md").read_text(encoding="utf-8")
-    pages = re.findall(r"^([a-z0-9-]+)$", text, re.M)
-    found = []
-    for page in pages:
-        source = (book / f"{page}.md").read_text(encoding="utf-8")
-        if re.match(r"---\n.*?^kernelspec:.*?^---$", source, re.S | re.M) and "{exercise-start}" in source:
-            found.append(page)
-    return found
+    """The chapters of the book, in toctree order (exercises._book defines what a chapter is)."""
+    return _book.chapters(book)
 
 
 def without_solutions(text: str) -> str:
@@ -70,9 +65,6 @@ def without_solutions(text: str) -> str:
     if "{solution-start}" in stripped or "{solution-end}" in stripped:
         raise ValueError("a solution block is not closed by ```{solution-end}``` followed by ```")
     return stripped
-
-
-EXERCISE_LABEL = re.compile(r"```\{exercise-start\}[^\n]*\n(?::[^\n]*\n)*?:label:\s*(\S+)")
 
 
 def _names(code: str) -> tuple[set[str], set[str]]:
@@ -102,9 +94,9 @@ def mark_cells_that_use_answers(notebook: nbformat.NotebookNode) -> None:
     exercise = None
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
-            label = EXERCISE_LABEL.search(cell.source)
-            if label:
-                exercise = label.group(1)
+            labels = _book.exercise_labels(cell.source)
+            if labels:
+                exercise = labels[-1]
             if "{exercise-end}" in cell.source:
                 exercise = None
             continue

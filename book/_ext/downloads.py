@@ -21,6 +21,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
+from exercises import _book
+
 
 def _tools(app: Sphinx):
     tools = str(Path(app.confdir) / "tools")
@@ -32,7 +34,7 @@ def _tools(app: Sphinx):
 
 
 def _find_chapters(app: Sphinx) -> None:
-    app.builder._notebook_chapters = set(_tools(app).chapters(Path(app.srcdir)))
+    app.builder._notebook_chapters = set(_book.chapters(Path(app.srcdir)))
 
 
 def _offer_notebook(app: Sphinx, pagename, templatename, context, doctree) -> None:

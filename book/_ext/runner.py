@@ -1,5 +1,7 @@
 """Run and check the chapters' code cells in the page (issue 7).
 
+Every page gets ``_static/store.js`` (``window.BookStore``: the one module that keeps what the
+book saves in the browser, under the ``ttb:`` prefix of localStorage).
 On every chapter page (a page with notebook code cells) this adds ``_static/runner.js``,
 which turns the cells into editors with Run and Check buttons and runs them in a
 Web Worker with Pyodide.  The extension puts into the HTML output what that needs,
@@ -179,6 +181,9 @@ def _copy_runtime(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> dict:
+    # store.js (window.BookStore) owns everything the book keeps in the browser; every page has it,
+    # before runner.js (deferred scripts run in document order, lower priority first).
+    app.add_js_file("store.js", loading_method="defer", priority=400)
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _page_context)
     app.connect("build-finished", _copy_runtime)

@@ -8,7 +8,7 @@
 //   cell (the imports, the tables) run first, once per session.
 // * A cell still running after the time limit is stopped by ending the worker; a fresh
 //   session starts at once, so the tab never freezes.
-// * What the reader typed is kept in localStorage, per page and cell.
+// * What the reader typed is kept in the browser through BookStore (store.js), per page and cell.
 // * Nothing is downloaded until the reader focuses or edits a cell, or points at (or tabs to)
 //   a Run or Check button.
 // Without JavaScript the page shows the outputs of the build, as before.
@@ -24,7 +24,7 @@
     limit: Number(script.dataset.timeLimit || 6),
   };
   const page = location.pathname.replace(/\/index\.html$/, "/").split("/").pop().replace(/\.html$/, "") || "index";
-  const storagePrefix = `thaw-to-brink:code:${page}:`;
+  const store = window.BookStore; // book/_static/store.js: the book's only use of localStorage
   const CHECK_CALL = /\bcheck\(\s*["']([^"']+)["']/;
   const JUPYTER_ONLY = /\b(import\s+matplotlib|from\s+matplotlib|plt\.)/;
 
@@ -204,24 +204,18 @@
   }
 
   function storageKey(cell) {
-    return storagePrefix + (cell.kind === "starter" && cell.exercise ? cell.exercise : `cell-${cell.index}`);
+    return `code:${page}:` + (cell.kind === "starter" && cell.exercise ? cell.exercise : `cell-${cell.index}`);
   }
 
   function loadSaved(cell) {
-    try {
-      return localStorage.getItem(storageKey(cell));
-    } catch {
-      return null;
-    }
+    const saved = store ? store.get(storageKey(cell)) : null;
+    return typeof saved === "string" ? saved : null;
   }
 
   function save(cell) {
-    try {
-      if (cell.editor.value === cell.code) localStorage.removeItem(storageKey(cell));
-      else localStorage.setItem(storageKey(cell), cell.editor.value);
-    } catch {
-      /* storage full or blocked: the code stays on the page */
-    }
+    if (!store) return;
+    if (cell.editor.value === cell.code) store.remove(storageKey(cell));
+    else store.set(storageKey(cell), cell.editor.value); // false when full or blocked: the code stays on the page
   }
 
   function fit(textarea) {

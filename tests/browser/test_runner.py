@@ -15,11 +15,13 @@ import pytest
 
 import exercises
 from browser.conftest import open_page
-from conftest import chapters
+from conftest import chapters, exercise_blocks
 
 # Generous waits: the first Run starts Python (downloads and compiles about 14 MB).
 START = 90_000
 RUNTIME_FILES = ("/_static/pyodide/", ".whl", "runner-worker.mjs")
+#: Exercise id -> its cells in the chapter (exercises._book): the starter and the solution are written there only.
+BLOCKS = exercise_blocks()
 
 
 def starter(page, exercise_id):
@@ -55,10 +57,10 @@ def wrong_source(exercise) -> str:
     """A plausible wrong answer typed into the starter cell."""
     if exercise.kind == "function":
         # The starter's body is only `...`: answer with a function that returns a wrong number.
-        source, count = re.subn(r"^(\s+)\.\.\..*$", r"\1return -1", exercise.starter, count=1, flags=re.M)
-        assert count == 1, exercise.starter
+        source, count = re.subn(r"^(\s+)\.\.\..*$", r"\1return -1", BLOCKS[exercise.id].starter, count=1, flags=re.M)
+        assert count == 1, BLOCKS[exercise.id].starter
         return source
-    value = exercise.wrong[0] if exercise.wrong else None
+    value = exercise.wrong_answers()[0] if exercise.wrong_answers() else None
     return f"{exercise.name} = {value!r}"
 
 
@@ -101,9 +103,9 @@ def test_exercise_runs_and_checks_in_the_page(page, page_log, site, chapter):
     exercise = exercises.get(exercise_id)
 
     # The reference solution passes, with the message Jupyter shows.
-    status, expected = jupyter_html(exercise_id, exercise.solution)
+    status, expected = jupyter_html(exercise_id, BLOCKS[exercise_id].solution[0])
     assert status == "passed"
-    shown = press_check(page, exercise_id, exercise.solution, "passed")
+    shown = press_check(page, exercise_id, BLOCKS[exercise_id].solution[0], "passed")
     assert same_html(page, shown, expected), f"page: {shown}\nJupyter: {expected}"
     assert check_output(page, exercise_id).get_attribute("aria-live") == "polite"
 
@@ -128,7 +130,7 @@ def test_exercise_runs_and_checks_in_the_page(page, page_log, site, chapter):
     elapsed = time.monotonic() - started
     assert limit - 0.5 <= elapsed <= limit + 5, elapsed
     assert "still running after" in cell.locator(".runner-timeout").inner_text()
-    press_check(page, exercise_id, exercise.solution, "passed")
+    press_check(page, exercise_id, BLOCKS[exercise_id].solution[0], "passed")
 
     assert runtime_requests(page_log), "the runtime's requests were not seen (are worker requests watched?)"
     assert not page_log.blocked, page_log.blocked
@@ -153,7 +155,7 @@ def test_runtime_starts_loading_on_focus_not_on_page_load(page, page_log, site):
 def test_typed_answer_survives_reload_and_reset_asks_first(page, page_log, site):
     open_page(page, site, "berlin.html")
     exercise_id = first_exercise(page, "berlin")
-    original = exercises.get(exercise_id).starter.rstrip("\n")
+    original = BLOCKS[exercise_id].starter.rstrip("\n")
     editor = starter(page, exercise_id).locator("textarea")
     assert editor.input_value() == original
     typed = original + "\n# my first try"
@@ -241,7 +243,7 @@ def test_endless_loop_inside_a_check_gets_the_checks_own_message(page, page_log,
     function_ids = [i for i in on_page if i in exercises.ids() and exercises.get(i).kind == "function"]
     assert function_ids, on_page
     exercise = exercises.get(function_ids[0])
-    looping, count = re.subn(r"^(\s+)\.\.\..*$", r"\1while True:\n\1    pass", exercise.starter, count=1, flags=re.M)
+    looping, count = re.subn(r"^(\s+)\.\.\..*$", r"\1while True:\n\1    pass", BLOCKS[exercise.id].starter, count=1, flags=re.M)
     assert count == 1
     started = time.monotonic()
     press_check(page, exercise.id, looping, "failed")
@@ -265,7 +267,7 @@ def test_only_chapter_pages_load_the_runner(page, site):
 
 
 def test_student_edition_wheel_has_no_solution_code(tmp_path):
-    """The wheel the student edition's pages load (`-t student`) carries no solution cell; the full one does."""
+    """No wheel the pages load carries a solution cell: the solutions are written in the chapters only."""
     import sys
     import zipfile
 
@@ -283,7 +285,7 @@ def test_student_edition_wheel_has_no_solution_code(tmp_path):
 
     student = modules(runner._build_wheel(tmp_path / "student", student=True))
     full = modules(runner._build_wheel(tmp_path / "full"))
-    solutions = [exercises.get(exercise_id).solution.strip() for exercise_id in exercises.ids()]
-    assert all(solution in full for solution in solutions)
-    leaked = [solution[:80] for solution in solutions if solution in student]
+    solutions = [block.solution[0].strip() for block in BLOCKS.values()]
+    leaked = [solution[:80] for solution in solutions if solution in student or solution in full]
     assert not leaked, leaked
+    assert "def check(" in student and "def check(" in full
