@@ -30,11 +30,11 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 import exercises
+from exercises import _book
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
 DATA = ROOT / "exercises" / "data"
-NON_CHAPTERS = {"index", "glossary", "sources", "timeline", "instructors", "corrections", "class-overview"}
 e = html.escape
 md = MarkdownIt("commonmark", {"html": False}).enable("table")
 
@@ -43,15 +43,12 @@ md = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def toctree_pages(book: Path = BOOK) -> list[str]:
-    text = (book / "index.md").read_text(encoding="utf-8")
-    pages = []
-    for block in re.findall(r"```\{toctree\}\n(.*?)```", text, re.S):
-        pages += [line.strip() for line in block.splitlines() if line.strip() and not line.strip().startswith(":")]
-    return pages
+    return _book.pages(book)
 
 
 def chapters(book: Path = BOOK) -> list[str]:
-    return [page for page in toctree_pages(book) if page not in NON_CHAPTERS and "{exercise-start}" in (book / f"{page}.md").read_text(encoding="utf-8")]
+    """The chapters (text notebooks with exercises, in toctree order), as exercises._book defines them."""
+    return _book.chapters(book)
 
 
 def _bib_path() -> Path:
@@ -386,7 +383,7 @@ def print_book(browser, html_dir: Path, target: Path) -> None:
             context = browser.new_context()
             context.route("**/*", lambda route: route.continue_() if route.request.url.startswith((url, "data:", "blob:")) else route.abort())
             page = context.new_page()
-            for index, name in enumerate(["index", *[p for p in toctree_pages() if p != "index"]]):
+            for index, name in enumerate(["index", *[p for p in toctree_pages() if p not in ("index", "class-overview")]]):
                 if not (html_dir / f"{name}.html").exists():
                     continue
                 page.goto(url + f"{name}.html", wait_until="load")

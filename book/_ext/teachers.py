@@ -9,9 +9,21 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import exercises
+
+
+def _exercise_index(book: Path) -> str:
+    """Every exercise's chapter page and order, for the class overview's links (JSON in a data block, never run)."""
+    from exercises import _book
+
+    order = {page: index for index, page in enumerate(_book.chapters(book))}
+    ids = sorted(exercises.ids(), key=lambda i: (order.get(exercises.chapter_of(i), 99), i))
+    data = {i: {"chapter": exercises.chapter_of(i), "page": f"{exercises.chapter_of(i)}.html", "order": n} for n, i in enumerate(ids)}
+    text = json.dumps(data).replace("<", "\\u003c")
+    return f'<script type="application/json" id="ttb-exercises">{text}</script>'
 
 
 def _page(app, pagename, templatename, context, doctree) -> None:
@@ -19,12 +31,15 @@ def _page(app, pagename, templatename, context, doctree) -> None:
     static = Path(app.srcdir) / "_static"
     body = context.get("body", "")
     if 'class="exercise' in body and (static / "mywork.js").exists():
-        app.add_js_file("mywork.js", defer="defer")
+        app.add_js_file("mywork.js", loading_method="defer")
+        app.add_css_file("mywork.css")
     if pagename == "class-overview" and (static / "overview.js").exists():
-        app.add_js_file("overview.js", defer="defer")
+        context["body"] = body + _exercise_index(Path(app.srcdir))
+        app.add_js_file("overview.js", loading_method="defer")
+        app.add_css_file("overview.css")
 
 
 def setup(app):
     app.add_css_file("print.css", media="print")
-    app.connect("html-page-context", _page)
+    app.connect("html-page-context", _page, priority=400)  # before book_html replaces the list of scripts
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
