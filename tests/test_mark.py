@@ -173,7 +173,7 @@ def marked(tmp_path_factory):
     env = {**os.environ, "HOME": str(home)}
     done = subprocess.run(
         [sys.executable, "-m", "tools.mark", str(folder), "--out", str(out), "--chapter", CHAPTER,
-         "--cell-time", "2", "--submission-time", "12", "--memory", "384"],
+         "--cell-time", "4", "--submission-time", "12", "--memory", "384"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )
     listener.close()
@@ -223,7 +223,7 @@ def all_passed(marked, name: str) -> bool:
 
 
 def test_an_endless_loop_is_stopped_and_the_rest_marked(marked):
-    assert "still running after 2 seconds" in flags(marked, "h-loop")
+    assert "still running after 4 seconds" in flags(marked, "h-loop")
     assert all_passed(marked, "h-loop")
 
 

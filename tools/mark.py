@@ -417,7 +417,7 @@ def write_reports(subs: list[Submission], chapter: str, out: Path) -> dict:
         table.append(f"<tr><td>{e(exercise_id)}</td><td>{statuses['failed']}</td><td>{statuses['not attempted']}</td><td>{statuses['passed']}</td><td>{seen}</td></tr>")
     table.append("</table>")
     body = f"<h1>Class summary: {e(chapter_title(chapter))}</h1><p>{n} submissions marked, {len(subs) - n} not marked.</p>" + "".join(table)
-    body += "<pre>" + e("\n".join(lines[len(lines) - len(lines):])) + "</pre>"
+    body += "<pre>" + e("\n".join(lines)) + "</pre>"
     (out / "summary.html").write_text(PAGE.format(title=e(f"Class summary: {chapter_title(chapter)}"), body=body), encoding="utf-8")
     return {"marked": n, "not_marked": len(subs) - n, "summary": summary}
 

@@ -411,12 +411,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--html", type=Path, default=ROOT / "_build" / "html", help="the built book (default _build/html)")
     parser.add_argument("--out", type=Path, default=ROOT / "_build" / "print")
     parser.add_argument("--no-book", action="store_true", help="only the organisers, worksheets and teacher packs")
+    parser.add_argument("--book-only", action="store_true", help="only the whole book")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     from tools.localweb import launch
 
-    slugs = args.chapters or chapters()
+    slugs = [] if args.book_only else (args.chapters or chapters())
     args.out.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = launch(playwright)
