@@ -20,6 +20,8 @@ from pypdf import PdfReader
 import book_builds
 from conftest import BOOK, HTML, ROOT, chapters
 from exercises import load
+from exercises import _exam_bank  # noqa: F401  (declares the exam questions)
+from exercises._exam import exam_questions
 from tools import print_book, workbooks
 
 CHAPTERS = [page for page in chapters() if page in print_book.chapters()]
@@ -123,6 +125,11 @@ def test_worksheet_and_teacher_pack(printed, page):
     assert not leaked, leaked
     assert [line for line in lines if squeezed(line) in teacher], "the teacher pack shows no solution"
     assert "Modelanswer" in teacher and "Markscheme" in teacher and "Modelanswer" not in student
+    for question in exam_questions(page):  # exam practice: the question on both, the model answers only for the teacher
+        assert squeezed(question.question) in student and squeezed(question.question) in teacher
+        for model in question.models:
+            middle = squeezed(model.text)[len(squeezed(model.text)) // 3:][:80]
+            assert middle in teacher and middle not in student, (question.id, model.level)
 
 
 def test_a_key_date_is_formatted_from_the_table():

@@ -31,6 +31,8 @@ from markdown_it import MarkdownIt
 
 import exercises
 from exercises import _book
+from exercises import _exam_bank  # noqa: F401  (declares the exam questions)
+from exercises._exam import exam_questions
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "book"
@@ -242,9 +244,9 @@ h3 { font-size: 11pt; margin: 4mm 0 1mm; }
 pre.code { background: #f3f3f3; border: 1px solid #ccc; padding: 2mm; white-space: pre-wrap; font-size: 9pt; }
 .box { border: 1px solid #888; padding: 1mm 3mm; margin: 2mm 0; break-inside: avoid; }
 .box-title { font-weight: bold; margin: 1mm 0; }
-.write { border: 1px solid #888; margin: 2mm 0 5mm; background: repeating-linear-gradient(#fff 0 7.5mm, #bbb 7.5mm 7.8mm); }
-.exercise { break-inside: avoid; margin-bottom: 4mm; }
-.answer { border-left: 4px solid #2e7d32; padding: 1mm 3mm; margin: 2mm 0 5mm; background: #f4faf4; break-inside: avoid; }
+.write { break-inside: avoid; border: 1px solid #888; margin: 2mm 0 5mm; background: repeating-linear-gradient(#fff 0 7.5mm, #bbb 7.5mm 7.8mm); }
+.exercise { margin-bottom: 4mm; } h3 { break-after: avoid; } pre.code, .box { break-inside: avoid; }
+.answer { border-left: 4px solid #2e7d32; padding: 1mm 3mm; margin: 2mm 0 5mm; background: #f4faf4; }
 .meta { color: #333; font-size: 9pt; }
 """
 
@@ -333,6 +335,25 @@ def worksheet_html(chapter: Chapter, teacher: bool) -> str:
             parts.append(f"<div class='answer'>{''.join(answer)}</div>")
         else:
             parts.append("<p class='meta'>Your answer (code or working):</p>" + _lines(5))
+        parts.append("</div>")
+    questions = exam_questions(chapter.slug)
+    if questions:
+        parts.append("<h2>Exam practice</h2>")
+    for number, question in enumerate(questions, 1):
+        fmt = question.fmt
+        parts.append(f"<div class='exercise'><h3>{number}. {e(question.heading())}</h3>"
+                     f"<p class='meta'>{e(question.marks_text)}; suggested time {fmt.minutes} minutes. {e(fmt.paper)}.</p>"
+                     f"<p><strong>{e(question.question)}</strong></p>")
+        if question.given:
+            parts.append("<p>You may use the following in your answer:</p><ul>" + "".join(f"<li>{e(point)}</li>" for point in question.given) + "</ul><p>You must also use information of your own.</p>")
+        if question.sources:
+            parts.append(f"<p>Use {e(' and '.join(question.sources))} in this chapter.</p>")
+        if teacher:
+            scheme = "".join(f"<li><strong>Level {level.number} ({level.marks[0]}\u2013{level.marks[1]} marks):</strong> {e('; '.join(level.criteria))}</li>" for level in fmt.levels)
+            models = "".join(f"<p><strong>Model answer, level {model.level}:</strong></p><p>{e(model.text)}</p><p class='meta'>Why: {e(model.why)}</p>" for model in question.models)
+            parts.append(f"<div class='answer'><p><strong>Mark scheme</strong></p><ul>{scheme}</ul>{models}</div>")
+        else:
+            parts.append(_lines(fmt.marks))
         parts.append("</div>")
     if chapter.questions:
         parts.append("<h2>Source questions</h2>")
