@@ -169,7 +169,7 @@ WHO_WON = ChoiceExercise(
     },
     answer="C",
     feedback={
-        "A": "The USSR did get something: a pledge not to invade Cuba, and, in secret, the removal of the Jupiters.",
+        "A": "The USSR did get something: a conditional promise not to invade Cuba, and, in secret, the removal of the Jupiters.",
         "B": "Khrushchev wanted missiles in Cuba and had to take them out; Kennedy had to accept Castro and lose the Jupiters.",
         "D": "The Jupiters went, but the Soviet missiles left Cuba too, and in public it looked like a Soviet retreat.",
     },

@@ -142,7 +142,7 @@ def measure(html: Path, name: str, repeat: int) -> dict:
     finally:
         server.close()
     static = html / "_static"
-    files = sorted((static / "pyodide").glob("*")) + sorted((static / "wheels").rglob("*.whl")) + [static / "runner.js", static / "runner-worker.mjs", static / "runner.css"]
+    files = sorted((static / "pyodide").glob("*")) + sorted((static / "wheels").rglob("*.whl")) + [static / "runner.js", static / "runner-worker.mjs", static / "runner.css", static / "editor.js"]
     sizes = {
         str(path.relative_to(html)): {"bytes": path.stat().st_size, "gzip": len(gzip.compress(path.read_bytes(), 6))}
         for path in files

@@ -44,6 +44,11 @@ PYODIDE = ROOT / "node_modules" / "pyodide"
 PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
 # Seconds a cell may run in the page before its worker is ended (the check's own limit is 3).
 TIME_LIMIT = 6
+# The code editor: CodeMirror 6 from npm (pinned in package.json and package-lock.json), bundled
+# with the pinned esbuild into _static/editor.js; runner.js loads it when the reader first
+# points at or focuses a cell (until then, and without it, each cell is a plain textarea).
+EDITOR_ENTRY = Path(__file__).with_name("editor.mjs")
+ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 
 
 def _pinned_version() -> str:
@@ -62,6 +67,32 @@ def _check_runtime() -> None:
     missing = [name for name in PYODIDE_CORE if not (PYODIDE / name).exists()]
     if missing:
         raise ExtensionError(f"The pyodide package lacks {', '.join(missing)}: run `make runtime`.")
+    if not ESBUILD.exists() or not (ROOT / "node_modules" / "@codemirror" / "view").exists():
+        raise ExtensionError("The code editor (CodeMirror) or esbuild is not installed: run `make runtime` (npm ci).")
+
+
+def _bundle_editor(static: Path) -> Path:
+    """Bundle CodeMirror (book/_ext/editor.mjs) into ``static/editor.js``, unless the bundle is of the same inputs."""
+    digest = hashlib.sha256(EDITOR_ENTRY.read_bytes() + (ROOT / "package-lock.json").read_bytes()).hexdigest()[:16]
+    stamp = (
+        f"/* editor.js {digest}: CodeMirror 6 (MIT licence, codemirror.net) and Lezer, from npm as pinned in "
+        "package-lock.json, bundled by book/_ext/runner.py with esbuild. */\n"
+    )
+    target = static / "editor.js"
+    if target.exists() and target.read_text(encoding="utf-8").startswith(stamp):
+        return target
+    static.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="runner-editor-") as tmp:
+        out = Path(tmp) / "editor.js"
+        done = subprocess.run(
+            [str(ESBUILD), str(EDITOR_ENTRY), "--bundle", "--format=iife", "--minify", "--target=es2020",
+             "--legal-comments=none", "--log-level=error", f"--outfile={out}"],
+            capture_output=True, text=True, cwd=ROOT,
+        )
+        if done.returncode != 0:
+            raise ExtensionError(f"Bundling the code editor failed:\n{done.stdout[-2000:]}{done.stderr[-4000:]}")
+        target.write_text(stamp + out.read_text(encoding="utf-8"), encoding="utf-8")
+    return target
 
 
 def _wheel_sources() -> list[Path]:
@@ -140,6 +171,7 @@ def _builder_inited(app: Sphinx) -> None:
     wheel = _build_wheel(target, student=app.tags.has("student"))
     _write_index(wheel, target)
     app.runner_wheel = wheel.relative_to(target).as_posix()  # type: ignore[attr-defined]
+    _bundle_editor(Path(app.outdir) / "_static")
     logger.info(f"runner: pyodide {_pinned_version()}, wheel {app.runner_wheel}")
 
 
@@ -184,6 +216,10 @@ def setup(app: Sphinx) -> dict:
     # store.js (window.BookStore) owns everything the book keeps in the browser; every page has it,
     # before runner.js (deferred scripts run in document order, lower priority first).
     app.add_js_file("store.js", loading_method="defer", priority=400)
+    # What keeps the page's Python safe and usable: a Content-Security-Policy on every page
+    # (book/_ext/csp.py) and reading offline after one visit (book/_ext/offline.py).
+    app.setup_extension("csp")
+    app.setup_extension("offline")
     app.connect("builder-inited", _builder_inited)
     app.connect("html-page-context", _page_context)
     app.connect("build-finished", _copy_runtime)
