@@ -20,41 +20,76 @@
   const meta = document.querySelector('meta[name="ttb-book-version"]');
   const version = meta ? meta.content : "";
 
-  function codeOf(element) {
-    const editor = element.querySelector("textarea.runner-editor");
-    if (editor) return editor.value;
+  function originalOf(element) {
     const pre = element.querySelector(".cell_input pre");
     return pre ? pre.textContent.replace(/\n+$/, "") : "";
   }
 
-  function cells() {
-    // The page's code cells in order, as the runner numbers them; folded solutions are not the student's work.
-    return Array.from(document.querySelectorAll("div.cell"))
-      .map((element, index) => ({ element, index }))
-      .filter(({ element }) => element.querySelector(".cell_input") && !element.closest(".solution"));
+  // FNV-1a, 32 bits, as runner.js names a cell's saved code.
+  function hash(value) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < value.length; i += 1) {
+      h ^= value.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, "0");
   }
 
-  function checks() {
+  // The page's code cells in order, with the key under which runner.js keeps each one's edited code
+  // (code:<page>:exercise:<id> for a starter, code:<page>:cell:<hash of the original>[:n] for the others);
+  // folded solutions are not the student's work.
+  function cells() {
+    const found = Array.from(document.querySelectorAll("div.cell"))
+      .map((element, index) => ({ element, index, original: originalOf(element) }))
+      .filter(({ element }) => element.querySelector(".cell_input") && !element.closest(".solution"));
+    found.forEach((cell) => {
+      const call = cell.original.match(CHECK_CALL);
+      cell.check = call ? call[1] : null;
+    });
+    found.forEach((cell, i) => {
+      const exercise = cell.element.closest(".exercise");
+      if (cell.check || !exercise) return;
+      const next = found.slice(i + 1).find((c) => c.element.closest(".exercise") === exercise);
+      if (next && next.check) cell.exercise = next.check;
+    });
+    const seen = new Map();
+    for (const cell of found) {
+      const base = cell.exercise ? `exercise:${cell.exercise}` : `cell:${hash(cell.original)}`;
+      const n = seen.get(base) || 0;
+      seen.set(base, n + 1);
+      cell.key = `code:${page}:${base}${n ? `:${n}` : ""}`;
+    }
+    return found;
+  }
+
+  function codeOf(cell) {
+    const saved = store ? store.get(cell.key) : null;
+    if (saved && typeof saved === "object" && saved.original === cell.original && typeof saved.code === "string") return saved.code;
+    return cell.original;
+  }
+
+  function checks(list) {
     const found = {};
-    for (const element of document.querySelectorAll("div.cell")) {
-      const call = codeOf(element).match(CHECK_CALL);
-      const box = element.querySelector(".runner-output .check-result");
-      if (!call || !box || element.closest(".solution")) continue;
-      const status = box.classList.contains("check-passed") ? "passed" : box.classList.contains("check-failed") ? "failed" : "not attempted";
-      found[call[1]] = { status, message: box.textContent.trim().slice(0, 2000) };
+    for (const cell of list) {
+      if (!cell.exercise || !store) continue;
+      const saved = store.get(`check:${page}:${cell.exercise}`);
+      if (!saved || typeof saved !== "object" || !saved.check || saved.code !== codeOf(cell)) continue;
+      const { status, lines } = saved.check;
+      if (!["passed", "failed", "not attempted"].includes(status) || !Array.isArray(lines)) continue;
+      found[cell.exercise] = { status, message: lines.map(String).join("\n").slice(0, 2000) };
     }
     return found;
   }
 
   function belongsHere(key) {
     const [kind, id] = key.split(":");
-    if (kind === "code") return id === page;
+    if (kind === "code" || kind === "check") return id === page;
     if (kind === "quiz") return !!document.querySelector(`[data-item="${CSS.escape(id || "")}"]`);
     if (kind === "exam") return !!document.querySelector(`[data-exam-id="${CSS.escape(id || "")}"]`);
     return false;
   }
 
-  function record() {
+  function record(list) {
     const saved = {};
     if (store) for (const [key, value] of Object.entries(store.exportAll())) if (belongsHere(key)) saved[key] = value;
     const name = store ? store.get("mywork:name") : null;
@@ -64,7 +99,7 @@
       book_version: version,
       saved: new Date().toISOString(),
       student: typeof name === "string" ? name : "",
-      checks: checks(),
+      checks: checks(list),
       store: saved,
     };
   }
@@ -79,14 +114,14 @@
     const out = [
       { cell_type: "markdown", id: "title", metadata: {}, source: lines(`# ${title}: my work\n\nSaved from the page on ${new Date().toLocaleString()}. Run it in Jupyter with the exercises package installed, or open it on the chapter's page with "Open my work".`) },
     ];
-    for (const { element, index } of cells()) {
-      const exercise = element.closest(".exercise");
+    const list = cells();
+    for (const cell of list) {
+      const exercise = cell.element.closest(".exercise");
       const heading = exercise && exercise.querySelector(".admonition-title, p.exercise-title, .exercise-title");
-      const code = codeOf(element);
-      if (exercise && !CHECK_CALL.test(code) && heading) {
-        out.push({ cell_type: "markdown", id: `md-${index}`, metadata: {}, source: lines(`## ${heading.textContent.trim()}`) });
+      if (cell.exercise && heading) {
+        out.push({ cell_type: "markdown", id: `md-${cell.index}`, metadata: {}, source: lines(`## ${heading.textContent.trim()}`) });
       }
-      out.push({ cell_type: "code", id: `cell-${index}`, metadata: {}, execution_count: null, outputs: [], source: lines(code) });
+      out.push({ cell_type: "code", id: `cell-${cell.index}`, metadata: {}, execution_count: null, outputs: [], source: lines(codeOf(cell)) });
     }
     return {
       nbformat: 4,
@@ -94,7 +129,7 @@
       metadata: {
         kernelspec: { display_name: "Python 3", language: "python", name: "python3" },
         language_info: { name: "python" },
-        [RECORD]: record(),
+        [RECORD]: record(list),
       },
       cells: out,
     };
@@ -127,11 +162,11 @@
     if (!book || !Array.isArray(book.cells)) return say("That file is not a notebook (.ipynb): nothing was changed.");
     const rec = book.metadata && typeof book.metadata[RECORD] === "object" && book.metadata[RECORD] ? book.metadata[RECORD] : null;
     const code = book.cells.filter((cell) => cell && cell.cell_type === "code").map(source);
-    const here = new Set(cells().map(({ element }) => (codeOf(element).match(CHECK_CALL) || [])[1]).filter(Boolean));
+    const starters = new Map(cells().filter((cell) => cell.exercise).map((cell) => [cell.exercise, cell]));
     const answers = {};
     code.forEach((text, i) => {
       const call = text.match(CHECK_CALL);
-      if (call && here.has(call[1]) && i > 0 && !CHECK_CALL.test(code[i - 1]) && !(call[1] in answers)) answers[call[1]] = code[i - 1];
+      if (call && starters.has(call[1]) && i > 0 && !CHECK_CALL.test(code[i - 1]) && !(call[1] in answers)) answers[call[1]] = code[i - 1];
     });
     const chapter = rec && typeof rec.chapter === "string" ? rec.chapter : null;
     if ((chapter && chapter !== page) || (!chapter && !Object.keys(answers).length)) {
@@ -144,7 +179,11 @@
       for (const [key, value] of Object.entries(rec.store)) if (belongsHere(key)) kept[key] = value;
       count += store.importAll(kept);
     }
-    for (const [id, text] of Object.entries(answers)) if (store.set(`code:${page}:${id}`, text)) count += 1;
+    for (const [id, text] of Object.entries(answers)) {
+      const cell = starters.get(id);
+      if (text === cell.original) continue;
+      if (store.set(cell.key, { original: cell.original, code: text })) count += 1;
+    }
     if (rec && typeof rec.student === "string" && rec.student) store.set("mywork:name", rec.student.slice(0, 80));
     say(`Opened your work (${count} saved answers). The page reloads to show it.`);
     setTimeout(() => location.reload(), 600);
@@ -219,7 +258,7 @@
     if (h1) h1.after(bar);
     else if (section) section.prepend(bar);
     else document.body.prepend(bar);
-    window.thawMyWork = { notebook, record, open, download };
+    window.thawMyWork = { notebook, open, download };
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
