@@ -53,7 +53,7 @@ measure-runner: browser html ## Time Run-to-result of the in-page runner and cou
 
 # Browser tests: Debian's chromium (apt-get, as root; never a browser download) and axe-core, pinned by
 # tests/browser/package.json and package-lock.json, installed by npm ci into the ignored tests/browser/node_modules/.
-.PHONY: browser measure bench
+.PHONY: browser measure bench bench-tests
 AXE := tests/browser/node_modules/.installed
 $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
@@ -70,13 +70,16 @@ measure: $(STAMP) $(RUNTIME) browser ## Page weight: gzipped bytes each chapter 
 bench: $(STAMP) $(RUNTIME) ## Build speed: cold, no-op, prose edit, code edit, serial vs parallel (in a temp copy)
 	$(BIN)/python tools/bench_build.py
 
+bench-tests: ## Test-suite speed: `make test` of a commit (BASE=..., default HEAD) against the working tree, in temp clones
+	python3 tools/bench_tests.py $(if $(BASE),--base $(BASE))
+
 venv: $(STAMP) ## Create .venv and install the pinned packages (the other targets do this themselves)
 
 # A no-op `make html` skips Sphinx (about 2 s of start-up and checks) when the last good build used the same
 # command and no file it reads (conf.py, book/, exercises/, Makefile, pins, runtime) is newer; FORCE=1 always builds.
 HTML_STAMP = $(BUILDDIR)/.make-html
 HTML_INPUTS = conf.py book exercises Makefile requirements.txt constraints.txt $(wildcard package-lock.json node_modules/.runtime-installed)
-html: $(STAMP) $(RUNTIME) ## Build the book, every notebook executed (cached), into _build/html
+html: $(STAMP) $(RUNTIME) ## Build the book into _build/html, executing the chapters whose code or data changed
 	@cmd='$(SPHINXBUILD) -b html book $(BUILDDIR)/html'; \
 	if [ -z "$(FORCE)" ] && [ -f $(HTML_STAMP) ] && [ -f $(BUILDDIR)/html/index.html ] && [ "$$(cat $(HTML_STAMP))" = "$$cmd" ] \
 	  && [ -z "$$(find $(HTML_INPUTS) -newer $(HTML_STAMP) -not -path '*/__pycache__/*' -not -path '*/.ipynb_checkpoints/*' -print -quit)" ]; then \

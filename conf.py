@@ -24,12 +24,13 @@ extensions = [
     "edition",  # book/_ext/edition.py: `-t student` builds the edition without solutions
     "downloads",  # book/_ext/downloads.py: each chapter page offers its .ipynb (the workbook in the student edition)
     "quiz",  # book/_ext/quiz.py: "Do now", "Check your memory" and the Revise page (retrieval practice)
+    "practice",  # book/_ext/practice.py: choice, order, match and short-answer widgets; "Common misconceptions" boxes
     "exam",  # book/_ext/exam.py: exam practice (question, draft, timer, checklist, model answers)
     "runner",  # book/_ext/runner.py: run and check the code cells in the page (Pyodide, from node_modules)
     "fresh_outputs",  # book/_ext/fresh_outputs.py: a change to the exercises package or its data executes the chapters again
 ]
 
-exclude_patterns = ["_build", "_ext", "**.ipynb_checkpoints", ".DS_Store"]
+exclude_patterns = ["_build", "_ext", "_templates", "**.ipynb_checkpoints", ".DS_Store"]
 root_doc = "index"
 
 # --- MyST and notebooks -----------------------------------------------------
@@ -64,6 +65,9 @@ bibtex_reference_style = "author_year"
 html_theme = "sphinx_book_theme"
 html_title = "From Thaw to Brink"
 html_static_path = [str(Path(__file__).parent / "book" / "_static")]
+# book/_templates: the theme's layout less the FontAwesome script and, off the search page, the search scripts;
+# its search button without a label that differs from its text.
+templates_path = [str(Path(__file__).parent / "book" / "_templates")]
 html_css_files = ["book.css"]
 html_theme_options = {
     "home_page_in_toc": True,
@@ -75,8 +79,8 @@ html_theme_options = {
 html_last_updated_fmt = None
 
 # --- Lean, offline, accessible pages -------------------------------------------------------------------------
-# book/_ext/book_html.py: math as MathML (no MathJax, no CDN), scripts only on pages that use them, no FontAwesome
-# script (the theme's CSS draws the icons from a subset webfont), fixes for what axe-core finds in the theme.
+# book/_ext/book_html.py: math as MathML (no MathJax, no CDN), extensions' scripts only on pages that use them,
+# the icon webfont cut down to the icons shown, fixes for what axe-core finds in myst-nb's and docutils' HTML.
 # Each executed chapter is logged by myst-nb itself: "<path>/berlin.md: Executed notebook in 3.10 seconds".
 extensions += ["book_html"]
 extensions += ["teachers"]  # book/_ext/teachers.py: print style, "Download my work", the class overview

@@ -136,21 +136,21 @@ HOTLINE_MEDIUM = ChoiceExercise(
     hint="Look at the equipment named in point 1a of the Annex in Source A, and at where the American end was put.",
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "A red telephone on the president's desk in the Oval Office, for direct voice calls to the Kremlin.",
-        "B": "A telephone line between the White House and the Kremlin, used every day for routine diplomacy.",
-        "C": (
-            "A link between teleprinters, over a wire telegraph circuit and a radiotelegraph circuit, "
-            "for use in an emergency, with the American end at the Pentagon."
-        ),
-        "D": "A television link so that the two leaders could see each other while they talked.",
+        "A": "Teleprinters at each end, joined by a telegraph and a radio circuit, for use in an emergency.",
+        "B": "A red telephone on the president's desk, so that he could speak to the Kremlin at any moment.",
+        "C": "A telephone line between the White House and the Kremlin, used every day for routine diplomacy.",
+        "D": "A television link, so that the two leaders could see each other while they talked in a crisis.",
     },
-    answer="C",
+    answer="A",
     feedback={
-        "A": "That is the film version. The agreement names telegraph-teleprinter equipment, not a telephone.",
-        "B": "The agreement says the link is for use in time of emergency, and it was not a telephone line.",
+        "B": (
+            "That is the \"red telephone\" of films and cartoons, a common misconception. The agreement "
+            "names telegraph-teleprinter equipment, not a telephone."
+        ),
+        "C": "The agreement says the link is for use in time of emergency, and it was not a telephone line.",
         "D": "Nothing in the agreement mentions pictures: it names telegraph and radiotelegraph circuits.",
     },
-    wrong=["A", "B", "D"],
+    wrong=["B", "C", "D"],
 )
 
 WHO_WON = ChoiceExercise(
@@ -159,21 +159,33 @@ WHO_WON = ChoiceExercise(
     hint="List what each side gained in public, what it gained in secret and what it gave up; then ask how it looked in 1962.",
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "The USA won outright: the USSR gave up its missiles in Cuba and got nothing in return.",
-        "B": "Both sides got everything they wanted, so both won equally.",
-        "C": (
-            "Each side gained something and gave something up, but because the Jupiter part of the deal was "
-            "secret, the settlement looked at the time like a Soviet retreat."
+        "A": (
+            "The USA won outright: the USSR gave up its missiles in Cuba and got nothing at all in "
+            "return for them."
         ),
-        "D": "The USSR won outright, because the Jupiters left Turkey and Italy.",
+        "B": (
+            "Each side gained something, but the Jupiter part was secret, so it looked like a Soviet "
+            "retreat."
+        ),
+        "C": "Both sides got everything they had set out to achieve, so in effect both of them won equally.",
+        "D": "The USSR won outright, because the Jupiters left Turkey and Italy and Castro stayed in power.",
     },
-    answer="C",
+    answer="B",
     feedback={
-        "A": "The USSR did get something: a conditional promise not to invade Cuba, and, in secret, the removal of the Jupiters.",
-        "B": "Khrushchev wanted missiles in Cuba and had to take them out; Kennedy had to accept Castro and lose the Jupiters.",
-        "D": "The Jupiters went, but the Soviet missiles left Cuba too, and in public it looked like a Soviet retreat.",
+        "A": (
+            "\"Kennedy won outright\" is a common misconception: the USSR did get something, a conditional "
+            "promise not to invade Cuba and, in secret, the removal of the Jupiters."
+        ),
+        "C": (
+            "Khrushchev wanted missiles in Cuba and had to take them out; Kennedy had to accept Castro "
+            "and lose the Jupiters."
+        ),
+        "D": (
+            "The Jupiters went, but the Soviet missiles left Cuba too, and in public it looked like a "
+            "Soviet retreat."
+        ),
     },
-    wrong=["A", "B", "D"],
+    wrong=["A", "C", "D"],
 )
 
 SOURCE_B_PROVENANCE = ChoiceExercise(
@@ -182,22 +194,97 @@ SOURCE_B_PROVENANCE = ChoiceExercise(
     hint="Who is speaking in Source B, to whom, and what did the treaty still need before it could come into force?",
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "It is a Soviet statement, so it exaggerates how much the treaty meant.",
-        "B": (
-            "It is the president speaking to the American people the day after the talks ended, to win support "
-            "for a treaty that the Senate still had to approve, so it stresses hope."
+        "A": (
+            "It is a Soviet statement about the treaty, so it exaggerates how much the treaty meant to "
+            "the world."
         ),
-        "C": "It was written many years after the treaty, so the speaker may have forgotten details.",
-        "D": "It is a private letter, so it shows what Kennedy really thought.",
+        "B": (
+            "It was written many years after the treaty, so the speaker may have forgotten or confused "
+            "details."
+        ),
+        "C": (
+            "It is a private letter to a friend, so it shows what Kennedy really thought about the "
+            "treaty and its limits."
+        ),
+        "D": (
+            "It is the President speaking to the public the day after the talks, to win support the "
+            "Senate had to give."
+        ),
     },
-    answer="B",
+    answer="D",
     feedback={
         "A": "Check the provenance: the speaker is President Kennedy.",
-        "C": "Check the date: Kennedy spoke on 26 July 1963, the day after the talks ended.",
-        "D": "It was a radio and television address to the American people, not a private letter.",
+        "B": "Check the date: Kennedy spoke on 26 July 1963, the day after the talks ended.",
+        "C": "It was a radio and television address to the American people, not a private letter.",
     },
-    wrong=["A", "C", "D"],
+    wrong=["A", "B", "C"],
 )
 
 for _exercise in (TESTS_IN_YEAR, SUPERPOWER_SURGE, HOTLINE_MEDIUM, WHO_WON, SOURCE_B_PROVENANCE):
     register(_exercise)
+
+
+# --- questions answered without code (a widget in the page; check() in Python) -------------
+
+from ._practice import MatchExercise, ShortAnswerExercise, misconception, option_with, with_pair  # noqa: E402
+
+DEAL_PARTS = MatchExercise(
+    id="aftermath-deal-parts",
+    name="deal_parts",
+    hint="Use the table of who won: what did each side gain, and which part of the deal was kept secret?",
+    expects="a dict matching each part of the settlement to the letter of who gained it, and how",
+    pairs={
+        "The Soviet missiles left Cuba": "Gained by the USA, in public",
+        "A US pledge not to invade Cuba": "Gained by the USSR, in public",
+        "The Jupiters came down in Italy and Turkey": "Gained by the USSR, in secret",
+    },
+    decoys=("Gained by the USA, in secret",),
+    mistakes={
+        ("The Jupiters came down in Italy and Turkey", "Gained by the USSR, in public"): (
+            "The Jupiter part was kept secret, which is why the world saw a Soviet retreat."
+        ),
+        ("A US pledge not to invade Cuba", "Gained by the USA, in public"): (
+            "The pledge was what the USSR gained: Kennedy's formal letter gave it in return for the removal of the missiles."
+        ),
+    },
+)
+
+HOTLINE_ENDS = ShortAnswerExercise(
+    id="aftermath-hotline-ends",
+    name="hotline_machine",
+    hint="Read point a of the agreement (Source A): what equipment stood at the two terminal points?",
+    expects="a word: the machines at the two ends of the hotline of 1963",
+    accept=("teleprinter", "teleprinters", "telegraph-teleprinter", "telegraph teleprinter", "teleprinter machines", "teletype", "teletypes"),
+    mistakes={
+        "telephone": "That is the \"red telephone\" of films and cartoons: the agreement names telegraph-teleprinter equipment, not a telephone.",
+        "red telephone": "That is the \"red telephone\" of films and cartoons: the agreement names telegraph-teleprinter equipment, not a telephone.",
+        "phone": "That is the \"red telephone\" of films and cartoons: the agreement names telegraph-teleprinter equipment, not a telephone.",
+        "red phone": "That is the \"red telephone\" of films and cartoons: the agreement names telegraph-teleprinter equipment, not a telephone.",
+    },
+)
+
+for _exercise in (DEAL_PARTS, HOTLINE_ENDS):
+    register(_exercise)
+
+misconception(
+    __name__,
+    claim='The hotline was a "red telephone" on the president\'s desk.',
+    correction=(
+        "The agreement of 20 June 1963 set up telegraph-teleprinter equipment at each end, joined by a wire telegraph "
+        "circuit and a radiotelegraph circuit {cite:p}`state1963hotline`."
+    ),
+    exercise="aftermath-hotline-ends",
+    answer="red telephone",
+    names="red telephone",
+)
+misconception(
+    __name__,
+    claim="Kennedy won outright: the USSR gave up its missiles and got nothing in return.",
+    correction=(
+        "The USSR gained a public pledge not to invade Cuba and, in secret, the removal of the Jupiters from Turkey, "
+        "the last of which came down on 24 April 1963 {cite:p}`hershberg1995anatomy,mcnamara1963jupiternote`."
+    ),
+    exercise="aftermath-who-won",
+    answer=option_with(WHO_WON, "The USA won outright"),
+    names="did get something",
+)

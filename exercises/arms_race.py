@@ -287,21 +287,24 @@ SOURCE_PURPOSE = ChoiceExercise(
     ),
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "To admit that the USSR had taken the lead in the arms race.",
-        "B": (
-            "To calm Americans and their allies by saying the test was meant to frighten, and that the US "
-            "arsenal was still ahead in numbers and quality."
+        "A": (
+            "To admit that the USSR had now taken the lead in the arms race, in numbers and in the size "
+            "of its bombs."
         ),
-        "C": "To announce that the United States would now build a 50-megaton bomb of its own.",
-        "D": "To tell the world that the Soviet bomb had failed.",
+        "B": "To announce that the United States would now build and test a 50-megaton bomb of its own.",
+        "C": (
+            "To calm Americans and allies: the test was meant to frighten, and the US arsenal was still "
+            "ahead."
+        ),
+        "D": "To tell the world that the Soviet bomb had failed and that its power had been exaggerated.",
     },
-    answer="B",
+    answer="C",
     feedback={
         "A": "The statement says the opposite: the test 'does not affect the basic balance of nuclear power'.",
-        "C": "Nothing in the source says so: it calls the test a political rather than a military act.",
+        "B": "Nothing in the source says so: it calls the test a political rather than a military act.",
         "D": "The statement says the explosion was very large, on the order of 50 megatons: it did not fail.",
     },
-    wrong=["A", "C", "D"],
+    wrong=["A", "B", "D"],
 )
 
 ARMS_ORDER = OrderExercise(
@@ -325,3 +328,59 @@ ARMS_ORDER = OrderExercise(
 
 for _exercise in (WARHEAD_RATIO, FIRST_YEAR_OVER, ESTIMATE_RANGE, MISSILE_GAP, SOURCE_PURPOSE, ARMS_ORDER):
     register(_exercise)
+
+
+# --- questions answered without code (a widget in the page; check() in Python) -------------
+
+from ._practice import MatchExercise, ShortAnswerExercise, misconception  # noqa: E402
+
+ARMS_TERMS = MatchExercise(
+    id="arms-race-terms",
+    name="arms_terms",
+    hint="Look each term up in the chapter or the glossary: one is a rocket, one a satellite, one a belief and one a pause.",
+    expects="a dict matching each term to the letter of its meaning",
+    pairs={
+        "ICBM": "A rocket able to carry a nuclear warhead from one continent to another",
+        "Sputnik": "The first artificial satellite to orbit the Earth, launched in October 1957",
+        "missile gap": "The belief that the USSR had, or would soon have, many more long-range missiles than the USA",
+        "moratorium": "A pause in nuclear testing by the USA, the UK and the USSR, 1958-61",
+    },
+    mistakes={
+        ("Sputnik", "A rocket able to carry a nuclear warhead from one continent to another"): (
+            "Sputnik was a satellite; the rocket that launched it, the R-7, was the first Soviet ICBM."
+        ),
+        ("missile gap", "A pause in nuclear testing by the USA, the UK and the USSR, 1958-61"): (
+            "The missile gap was a belief about numbers of missiles; the pause in testing was the moratorium."
+        ),
+    },
+)
+
+BIG_BOMB = ShortAnswerExercise(
+    id="arms-race-big-bomb",
+    name="big_bomb_megatons",
+    hint="Read the White House statement of 30 October 1961 (Source C).",
+    expects="a number of megatons: the size the White House gave the Soviet bomb of 30 October 1961",
+    number=50,
+    tolerance=5,
+    unit="megatons",
+    mistakes={
+        50_000: "The White House gave the size in megatons (millions of tons of TNT), not in thousands of tons.",
+    },
+    wrong=["5", "500"],
+)
+
+for _exercise in (ARMS_TERMS, BIG_BOMB):
+    register(_exercise)
+
+misconception(
+    __name__,
+    claim='After Sputnik the USSR had more long-range missiles than the USA: the "missile gap".',
+    correction=(
+        "By early 1961 the new government had concluded that the gap was \"a hundred and 80 degrees off\" "
+        "{cite:p}`wgbh1989gilpatricgap`, and in May 1962 the CIA counted 81 Soviet ICBMs in being or under construction "
+        "{cite:p}`frus1961v05d190`: the real gap favoured the USA."
+    ),
+    exercise="arms-race-missile-gap",
+    answer="USSR",
+    names="the claim of 1958-60",
+)

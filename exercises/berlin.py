@@ -115,6 +115,11 @@ def _diagnose_seed_factor(answer):
     if not isinstance(answer, (int, float)) or isinstance(answer, bool) or answer == 0:
         return None
     right = _seed_factor()
+    if abs(answer - 1) < 0.05:
+        return (
+            "A factor of 1 would mean the essay's 250,000 was right. "
+            "That is the misconception this exercise tests: add up the table's refugees and see how far off it is."
+        )
     if abs(answer * right - 1) < 0.02:
         return "Your ratio is upside down: divide the registered total by 250,000, not the other way round."
     if abs(answer / right - 1000) < 20:
@@ -248,21 +253,24 @@ SOURCE_PURPOSE = ChoiceExercise(
     ),
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "To tell Americans how many refugees were leaving East Germany",
-        "B": (
-            "To warn the Soviet Union, and reassure Americans and their allies, that the United States "
-            "would stay in West Berlin whatever the pressure"
-        ),
-        "C": "To announce that the United States accepted Khrushchev's plan for a free city",
-        "D": "To protest against the building of the Berlin Wall",
+        "A": "To tell Americans how many refugees were leaving East Germany through Berlin each month",
+        "B": "To announce that the United States accepted Khrushchev's plan to make West Berlin a free city",
+        "C": "To protest against the building of the Berlin Wall and demand that the border be opened again",
+        "D": "To warn the Soviet Union, and reassure allies, that the USA would stay in West Berlin",
     },
-    answer="B",
+    answer="D",
     feedback={
-        "A": "The refugees were one cause of the crisis, but the speech is about what the USA will do, not about figures.",
-        "C": "The sentence says the opposite: the USA will not be driven out of Berlin.",
-        "D": "Check the date: the speech was given on 25 July 1961, before the border was closed on 13 August.",
+        "A": (
+            "The refugees were one cause of the crisis, but the speech is about what the USA will do, "
+            "not about figures."
+        ),
+        "B": "The sentence says the opposite: the USA will not be driven out of Berlin.",
+        "C": (
+            "Check the date: the speech was given on 25 July 1961, before the border was closed on 13 "
+            "August. Mixing up the crisis of 1961 with the Wall that ended it is a common slip."
+        ),
     },
-    wrong=["A", "C", "D"],
+    wrong=["A", "B", "C"],
 )
 
 CRISIS_ORDER = OrderExercise(
@@ -276,11 +284,90 @@ CRISIS_ORDER = OrderExercise(
     events=CRISIS_EVENTS,
     mistakes=[
         # Paris and Vienna swapped: the two summits most often confused
-        swapped("paris-summit-collapses", "vienna-summit"),
+        swapped(
+            "paris-summit-collapses", "vienna-summit",
+            why="The two summits are often confused: Paris collapsed in May 1960, under Eisenhower; Vienna, in June 1961, was Kennedy's.",
+        ),
         # the Wall put before Kennedy's address
-        swapped("kennedy-berlin-address", "wall-begins"),
+        swapped(
+            "kennedy-berlin-address", "wall-begins",
+            why="Kennedy's report of 25 July 1961 came before the Wall: it warned Moscow, but did not answer a wall that was not yet built.",
+        ),
     ],
 )
 
 for _exercise in (REFUGEE_TOTAL, SEED_FACTOR, YEARLY_CHANGE, CRISIS_RISE, SOURCE_PURPOSE, CRISIS_ORDER):
     register(_exercise)
+
+
+# --- questions answered without code (a widget in the page; check() in Python) -------------
+
+from ._practice import MatchExercise, ShortAnswerExercise, misconception, with_pair  # noqa: E402
+
+SOURCES_PROVENANCE = MatchExercise(
+    id="berlin-sources-provenance",
+    name="berlin_provenance",
+    hint="Read the provenance line under each source: who made it, for whom, and when.",
+    expects="a dict matching each source to the letter of its provenance",
+    pairs={
+        "Source A": "The Soviet Foreign Ministry's note to the US ambassador in Moscow, November 1958",
+        "Source B": "A radio and television report by President Kennedy to the American people, July 1961",
+        "Source C": "An answer by the East German leader at a press conference in East Berlin, June 1961",
+    },
+    decoys=("Khrushchev's words to Kennedy at the Vienna summit, June 1961",),
+    mistakes={
+        ("Source C", "A radio and television report by President Kennedy to the American people, July 1961"): (
+            "\"Nobody intends to build a wall\" was said by Walter Ulbricht, the East German leader, two months before "
+            "the GDR closed the border; Kennedy's report is Source B."
+        ),
+        ("Source A", "A radio and television report by President Kennedy to the American people, July 1961"): (
+            "The free-city proposal was the Soviet side's, in the note of November 1958."
+        ),
+    },
+)
+
+WALL_YEAR = ShortAnswerExercise(
+    id="berlin-wall-year",
+    name="wall_year",
+    hint="It was two months after Ulbricht said that nobody intended to build a wall.",
+    expects="a year: when the GDR closed the border between East and West Berlin and the Wall began",
+    number=1961,
+    say_direction=False,  # "too low" would give a year away
+    mistakes={
+        1948: (
+            "That is the Berlin Blockade confused with the Berlin Wall: the Blockade was an earlier crisis, "
+            "when nothing was built; the border through Berlin was closed on 13 August 1961."
+        ),
+        1949: (
+            "That is the Berlin Blockade confused with the Berlin Wall: the Blockade was an earlier crisis, "
+            "when nothing was built; the border through Berlin was closed on 13 August 1961."
+        ),
+        1958: "1958 was the year of Khrushchev's ultimatum, which began the crisis; the Wall came later.",
+    },
+)
+
+for _exercise in (SOURCES_PROVENANCE, WALL_YEAR):
+    register(_exercise)
+
+misconception(
+    __name__,
+    claim="The Berlin Wall went up during the Berlin Blockade.",
+    correction=(
+        "The Blockade was an earlier, different crisis. The border through Berlin was closed early on "
+        "13 August 1961, and the barriers put up then became the Wall {cite:p}`frus1961v14d104`."
+    ),
+    exercise="berlin-wall-year",
+    answer="1948",
+    names="Berlin Blockade confused with the Berlin Wall",
+)
+misconception(
+    __name__,
+    claim='Only "250,000" people left East Germany between 1948 and 1960 (a GCSE essay that circulates online).',
+    correction=(
+        "The registered refugees of 1949-1960 alone number about ten times as many {cite:p}`rytlewski1987refugees`; "
+        "a CIA survey gives about 2.3 million from 1948 to the Wall {cite:p}`cia2009population`."
+    ),
+    exercise="berlin-seed-factor",
+    answer=1.0,
+    names="the essay's 250,000 was right",
+)

@@ -229,22 +229,36 @@ EXPLAIN_PLAN = ChoiceExercise(
     hint="An explain question asks why. Which plan gives reasons, one per paragraph, each with evidence?",
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "Tell the story of every event from 1955 to 1962 in order, from the Geneva summit to the Cuban missile crisis.",
-        "B": (
-            "Three paragraphs, each on one reason: the refugee drain and Khrushchev's Berlin ultimatum (1958); "
-            "the U-2 affair and the collapse of the Paris summit (1960); the Vienna summit and the Wall (1961). "
-            "Each shows how that reason made relations worse; a conclusion says which mattered most."
+        "A": (
+            "Three paragraphs, one per reason (refugees and the 1958 ultimatum; U-2 and Paris; Vienna "
+            "and the Wall), each linked to worse relations."
         ),
-        "C": "One paragraph on Khrushchev's character and one on Kennedy's.",
-        "D": "Argue that relations improved, using the Camp David talks of 1959 and the test ban treaty of 1963.",
+        "B": (
+            "Tell the story of every event from 1955 to 1962 in the order it happened, from the Geneva "
+            "summit to the Cuban missile crisis, with the dates."
+        ),
+        "C": (
+            "One paragraph on Khrushchev's character and one on Kennedy's, showing how two very "
+            "different men could not get on with each other."
+        ),
+        "D": (
+            "Argue that relations really improved, using the Camp David talks of 1959 and the test ban "
+            "treaty of 1963 as the main evidence."
+        ),
     },
-    answer="B",
+    answer="A",
     feedback={
-        "A": "That is a narrative of the whole period: it tells what happened, not why relations got worse, and strays outside 1958-61.",
-        "C": "Character may be part of a reason, but this plan gives no events as evidence and no links to the outcome.",
+        "B": (
+            "That is a narrative of the whole period: it tells what happened, not why relations got "
+            "worse, and strays outside 1958-61."
+        ),
+        "C": (
+            "Character may be part of a reason, but this plan gives no events as evidence and no links "
+            "to the outcome."
+        ),
         "D": "The question asks why relations got worse in 1958-61; 1963 is outside the period.",
     },
-    wrong=["A", "C", "D"],
+    wrong=["B", "C", "D"],
 )
 
 CLAIMS_VERDICT = ValueExercise(
@@ -268,3 +282,69 @@ CLAIMS_VERDICT = ValueExercise(
 
 for _exercise in (TENSION_SERIES, RISES, NARRATIVE_ORDER, EXPLAIN_PLAN, CLAIMS_VERDICT):
     register(_exercise)
+
+
+# --- questions answered without code (a widget in the page; check() in Python) -------------
+
+from ._practice import MatchExercise, ShortAnswerExercise, misconception, with_pair  # noqa: E402
+
+THAW_OR_FREEZE = MatchExercise(
+    id="conclusion-thaw-or-freeze",
+    name="thaw_or_freeze",
+    hint="Use the five periods at the start of this chapter: thaw, freeze, thaw, freeze, thaw.",
+    expects="a dict matching each event to the letter of the period it belongs to",
+    pairs={
+        "The Geneva summit, July 1955": "Thaw, 1955-56",
+        "Soviet tanks crush the Hungarian rising, November 1956": "Freeze, 1956-58",
+        "Khrushchev talks with Eisenhower at Camp David, September 1959": "Thaw, 1959",
+        "The U-2 is shot down and the Paris summit collapses, 1960": "Freeze, 1960-62",
+        "The hotline agreement and the Limited Test Ban Treaty, 1963": "Thaw, 1963",
+    },
+    mistakes={
+        ("Khrushchev talks with Eisenhower at Camp David, September 1959", "Freeze, 1960-62"): (
+            "Relations did not simply get worse from 1955 to 1962: 1959 was a thaw, between the Berlin ultimatum and the U-2."
+        ),
+        ("The Geneva summit, July 1955", "Freeze, 1956-58"): "Geneva came before the freeze of 1956-58: it was the first summit since 1945.",
+    },
+)
+
+REFUGEES_TO_WALL = ShortAnswerExercise(
+    id="conclusion-refugees",
+    name="refugees_to_wall",
+    hint="Look at the list of facts the book has checked, at the end of this chapter.",
+    expects="a number: about how many people left East Germany for the West from 1949 to August 1961 (within 200,000)",
+    number=2_700_000,
+    tolerance=200_000,
+    unit="people",
+    mistakes={
+        250_000: (
+            "That is the figure of a GCSE essay that circulates online, and it is about ten times too small: "
+            "in some single years between 1949 and 1961 more than 250,000 people left."
+        ),
+        2_300_000: "That is the CIA survey's lower count, from 1948 to the Wall; the figure this chapter gives is higher.",
+    },
+)
+
+for _exercise in (THAW_OR_FREEZE, REFUGEES_TO_WALL):
+    register(_exercise)
+
+misconception(
+    __name__,
+    claim="Relations between the USA and the USSR simply got worse from 1955 to 1962.",
+    correction=(
+        "They went up and down: a thaw at Geneva in 1955 {cite:p}`frus1955v20d48`, a freeze over Hungary in 1956 "
+        "{cite:p}`frus1955v25d162`, a thaw at Camp David in 1959 {cite:p}`eisenhower1959firstdiscussions`, "
+        "and a freeze after the U-2 in 1960 {cite:p}`frus1960u2note`."
+    ),
+    exercise="conclusion-thaw-or-freeze",
+    answer=with_pair(THAW_OR_FREEZE, "Khrushchev talks with Eisenhower at Camp David, September 1959", "Freeze, 1960-62"),
+    names="did not simply get worse",
+)
+misconception(
+    __name__,
+    claim='Only "250,000" people left East Germany before the Wall.',
+    correction="About 2.7 million people left East Germany for the West between 1949 and August 1961 {cite:p}`ghdi1963refugees`.",
+    exercise="conclusion-refugees",
+    answer="250,000",
+    names="GCSE essay",
+)

@@ -142,22 +142,87 @@ SOURCE_PROVENANCE = ChoiceExercise(
     ),
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "It is a neutral report of the landing, written for historians after all the facts were known.",
-        "B": (
-            "It was a public speech made the day after the landing collapsed, to an audience of editors; "
-            "it warns Castro and Moscow, but says nothing of the American part in planning the landing."
+        "A": (
+            "It is a neutral report of the landing, written later for historians when all the facts "
+            "were known."
         ),
-        "C": "It was a private message to Khrushchev, so it shows what Kennedy really thought.",
-        "D": "It proves that the USA had nothing to do with the landing.",
+        "B": "It was a private message to Khrushchev, so it shows what Kennedy really thought of the landing.",
+        "C": (
+            "It was a public speech the day after the landing failed: it warns Castro but hides the "
+            "American part."
+        ),
+        "D": (
+            "It proves that the United States had nothing at all to do with planning or paying for the "
+            "landing."
+        ),
     },
-    answer="B",
+    answer="C",
     feedback={
         "A": "It was spoken on 20 April 1961, the day after the landing collapsed, by the President himself.",
-        "C": "It was a public speech to newspaper editors, printed for everyone to read.",
-        "D": "The exiles were trained and paid by the CIA; the speech only says American forces did not intervene.",
+        "B": "It was a public speech to newspaper editors, printed for everyone to read.",
+        "D": (
+            "That the USA had nothing to do with it is a misconception: the exiles were trained and "
+            "paid by the CIA; the speech only says American forces did not intervene."
+        ),
     },
-    wrong=["A", "C", "D"],
+    wrong=["A", "B", "D"],
 )
 
 for _exercise in (SUGAR_CUT_SHARE, CUBA_ORDER, SOURCE_PROVENANCE):
     register(_exercise)
+
+
+# --- questions answered without code (a widget in the page; check() in Python) -------------
+
+from ._practice import MatchExercise, ShortAnswerExercise, misconception, option_with, with_pair  # noqa: E402
+
+CUBA_PEOPLE = MatchExercise(
+    id="cuba-people",
+    name="cuba_people",
+    hint="One fled, one took power, one approved the plan, and one inherited it.",
+    expects="a dict matching each person to the letter of their part in 1959-61",
+    pairs={
+        "Fulgencio Batista": "Cuba's dictator, who fled on 1 January 1959",
+        "Fidel Castro": "Led the rebels who took power in January 1959",
+        "Dwight D. Eisenhower": "Approved a CIA plan to overthrow Castro in March 1960",
+        "John F. Kennedy": "Inherited the plan and would not send American forces in openly",
+    },
+    mistakes={
+        ("John F. Kennedy", "Approved a CIA plan to overthrow Castro in March 1960"): (
+            "The plan was approved by Eisenhower on 17 March 1960; the Kennedy administration inherited it."
+        ),
+        ("Dwight D. Eisenhower", "Inherited the plan and would not send American forces in openly"): (
+            "Eisenhower approved the plan in March 1960; it was Kennedy, president from January 1961, who refused to send American forces in openly."
+        ),
+    },
+)
+
+BRIGADE = ShortAnswerExercise(
+    id="cuba-brigade",
+    name="brigade_size",
+    hint="Look for the number of exiles of the CIA-trained brigade who landed on 17 April 1961.",
+    expects="a number: about how many exiles landed at the Bay of Pigs (within 100)",
+    number=1400,
+    tolerance=100,
+    unit="exiles",
+    mistakes={
+        14_000: "That is ten times too many: the brigade was small, which is one reason the landing failed so quickly.",
+    },
+    wrong=["140", "about 5,000"],
+)
+
+for _exercise in (CUBA_PEOPLE, BRIGADE):
+    register(_exercise)
+
+misconception(
+    __name__,
+    claim="The USA had nothing to do with the Bay of Pigs landing: it was the work of Cuban exiles.",
+    correction=(
+        "Eisenhower approved a CIA plan that included training a force of Cuban exiles {cite:p}`frus1958v06d486`, "
+        "and the Kennedy administration inherited it {cite:p}`schoultz2009infernal`; Kennedy said only that American forces "
+        "did not intervene {cite:p}`kennedy1961editors`."
+    ),
+    exercise="cuba-source-provenance",
+    answer=option_with(SOURCE_PROVENANCE, "nothing at all to do"),
+    names="CIA",
+)

@@ -360,29 +360,96 @@ BREAKTHROUGH = ChoiceExercise(
     ),
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "The claim is right: after the letter of 26 October the crisis was over",
+        "A": (
+            "The claim is right: after the letter of 26 October the crisis was over and the missiles "
+            "were going home"
+        ),
         "B": (
-            "The claim is only partly right: the letter of 26 October first offered the terms of the settlement, "
-            "but on 27 October came a harder public letter, a U-2 shot down and a secret promise about Turkey, "
-            "and the crisis ended only with Khrushchev's broadcast of 28 October"
+            "The claim is wrong: Khrushchev never offered to remove the missiles in return for a "
+            "promise not to invade Cuba"
         ),
         "C": (
-            "The claim is wrong: Khrushchev never offered to remove the missiles in return for a promise "
-            "not to invade Cuba"
+            "The claim is wrong because the letter of 26 October was broadcast, and the letter of 27 "
+            "October was secret"
         ),
         "D": (
-            "The claim is wrong because the letter of 26 October was broadcast on the radio and the letter "
-            "of 27 October was secret"
+            "Partly right: the letter of 26 October offered the terms, but the crisis went on through "
+            "27 October"
         ),
     },
-    answer="B",
+    answer="D",
     feedback={
-        "A": "Count the events of 27 October in the table: a U-2 was shot down the day after the letter.",
-        "C": "Read Source B again: it links the Soviet specialists in Cuba to a promise not to invade.",
-        "D": "It was the other way round: the 26 October letter was private, and the 27 October letter was broadcast.",
+        "A": (
+            "That the letter of 26 October ended the crisis is a common misconception. Count the events "
+            "of 27 October in the table: a U-2 was shot down the day after the letter."
+        ),
+        "B": "Read Source B again: it links the Soviet specialists in Cuba to a promise not to invade.",
+        "C": (
+            "It was the other way round: the 26 October letter was private, and the 27 October letter "
+            "was broadcast."
+        ),
     },
-    wrong=["A", "C", "D"],
+    wrong=["A", "B", "C"],
 )
 
 for _exercise in (DISTANCES, CITIES_IN_RANGE, LETTER_KEYWORDS, DAY_ORDER, BLACK_SATURDAY_EVENTS, BREAKTHROUGH):
     register(_exercise)
+
+
+# --- questions answered without code (a widget in the page; check() in Python) -------------
+
+from ._practice import MatchExercise, ShortAnswerExercise, misconception, option_with  # noqa: E402
+
+CRISIS_TERMS = MatchExercise(
+    id="missile-crisis-terms",
+    name="crisis_terms",
+    hint="Two of them are American, one is an alert level, and one is a man.",
+    expects="a dict matching each name to the letter of what it was",
+    pairs={
+        "ExComm": "The group of officials and advisers Kennedy gathered to decide what to do",
+        "Jupiter missiles": "American missiles in Turkey that Khrushchev's second letter demanded",
+        "DEFCON 2": "The alert of Strategic Air Command one level below war, from 24 October",
+        "Rudolf Anderson": "The pilot of the U-2 shot down over Cuba on 27 October",
+    },
+    decoys=("The Soviet missiles that a U-2 photographed in Cuba on 14 October",),
+    mistakes={
+        ("Jupiter missiles", "The Soviet missiles that a U-2 photographed in Cuba on 14 October"): (
+            "The Jupiters were American missiles in Turkey; the missiles photographed in Cuba were Soviet."
+        ),
+    },
+)
+
+QUARANTINE = ShortAnswerExercise(
+    id="missile-crisis-quarantine",
+    name="kennedy_word",
+    hint="Read what Kennedy told the American people on 22 October: he chose a blockade but did not call it one.",
+    expects="a word: what Kennedy called the Navy's stopping of ships bound for Cuba",
+    accept=("quarantine", "a quarantine", "the quarantine", "naval quarantine", "a naval quarantine"),
+    mistakes={
+        "blockade": (
+            "That is what it was, but not what Kennedy called it: a blockade implies an act of war, "
+            "and Khrushchev himself had said in private that, except in time of war, a blockade was illegal."
+        ),
+        "naval blockade": (
+            "That is what it was, but not what Kennedy called it: a blockade implies an act of war, "
+            "and Khrushchev himself had said in private that, except in time of war, a blockade was illegal."
+        ),
+    },
+)
+
+for _exercise in (CRISIS_TERMS, QUARANTINE):
+    register(_exercise)
+
+misconception(
+    __name__,
+    claim="Khrushchev's letter of 26 October ended the crisis.",
+    correction=(
+        "On 27 October came a tougher letter that demanded the Jupiters as well, and a U-2 was shot down over Cuba "
+        "{cite:p}`usaf2005anderson`; the crisis was settled only after Robert Kennedy's secret assurance to Dobrynin that "
+        "evening {cite:p}`hershberg1995anatomy`, and Khrushchev's order to dismantle the missiles was broadcast on "
+        "28 October {cite:p}`frus1961v06d68`."
+    ),
+    exercise="missile-crisis-breakthrough",
+    answer=option_with(BREAKTHROUGH, "The claim is right"),
+    names="U-2",
+)

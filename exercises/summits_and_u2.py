@@ -100,23 +100,83 @@ SOURCE_USEFULNESS = ChoiceExercise(
     ),
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "Not useful: Eisenhower had already lied about the flight, so nothing he says can be used.",
+        "A": "Useful for the official reason for the flights, but said to defend a government caught out.",
         "B": (
-            "Useful for the official reason given for the flights, fear of a surprise attack and Soviet "
-            "secrecy, but it was said to defend the government after it had been caught, so it needs "
-            "checking against private records such as FRUS."
+            "Not useful at all: Eisenhower had already lied about the flight, so nothing he says can be "
+            "used."
         ),
-        "C": "Completely reliable, because it is the President's own statement printed in the Public Papers.",
-        "D": "Useful mainly because it proves that the USA had planned the collapse of the Paris summit.",
+        "C": "Completely reliable, because it is the President's own statement, printed in the Public Papers.",
+        "D": (
+            "Useful mainly because it proves that the United States had planned the collapse of the "
+            "Paris summit."
+        ),
     },
-    answer="B",
+    answer="A",
     feedback={
-        "A": "A biased source is still evidence: it shows the reason the government chose to give in public.",
-        "C": "Being official makes the text exact, not the reasons true or complete; think about why it was said.",
+        "B": "A biased source is still evidence: it shows the reason the government chose to give in public.",
+        "C": (
+            "Being official makes the text exact, not the reasons true or complete; think about why it "
+            "was said."
+        ),
         "D": "Source D says nothing about the summit, and Eisenhower went to Paris hoping it would succeed.",
     },
-    wrong=["A", "C", "D"],
+    wrong=["B", "C", "D"],
 )
 
 for _exercise in (U2_ORDER, FIRST_ADMISSION, SOURCE_USEFULNESS):
     register(_exercise)
+
+
+# --- questions answered without code (a widget in the page; check() in Python) -------------
+
+from ._practice import MatchExercise, ShortAnswerExercise, misconception, with_pair  # noqa: E402
+
+U2_PLACES = MatchExercise(
+    id="summits-and-u2-places",
+    name="u2_places",
+    hint="Read the section on 1 May 1960 again: where the flight began, where it was to end, where it ended, and where the cover story put it.",
+    expects="a dict matching each place to the letter of its part in the story",
+    pairs={
+        "Peshawar": "Where the U-2 took off, in Pakistan",
+        "Bodø": "Where the U-2 was to land, in Norway",
+        "Sverdlovsk": "Near where the U-2 was shot down, deep inside the Soviet Union",
+        "Lake Van": "Where NASA's first statement said a weather plane had gone down, in Turkey",
+    },
+    mistakes={
+        ("Lake Van", "Near where the U-2 was shot down, deep inside the Soviet Union"): (
+            "That was the cover story: NASA said a weather plane had apparently gone down in the Lake Van area of Turkey. "
+            "The U-2 was a spy plane, shot down near Sverdlovsk."
+        ),
+        ("Peshawar", "Where the U-2 was to land, in Norway"): "The flight ran from Pakistan across the Soviet Union towards Norway, not the other way.",
+        ("Bodø", "Where the U-2 took off, in Pakistan"): "The flight ran from Pakistan across the Soviet Union towards Norway, not the other way.",
+    },
+)
+
+U2_PILOT = ShortAnswerExercise(
+    id="summits-and-u2-pilot",
+    name="u2_pilot",
+    hint="Khrushchev said nothing about him on 5 May; two days later he said the pilot was alive.",
+    expects="a name: the pilot of the U-2 shot down on 1 May 1960",
+    accept=("Powers", "Gary Powers", "Francis Gary Powers", "Francis Powers", "Frank Powers", "F. G. Powers"),
+    mistakes={
+        "Anderson": "Major Rudolf Anderson was the U-2 pilot shot down and killed over Cuba in October 1962.",
+        "Rudolf Anderson": "Major Rudolf Anderson was the U-2 pilot shot down and killed over Cuba in October 1962.",
+    },
+)
+
+for _exercise in (U2_PLACES, U2_PILOT):
+    register(_exercise)
+
+misconception(
+    __name__,
+    claim="The U-2 was a weather plane that strayed over the border.",
+    correction=(
+        "That was the American cover story: on 3 May NASA said a weather plane had apparently gone down near Lake Van in Turkey "
+        "{cite:p}`frus1960u2note`. The U-2 flown by Francis Gary Powers was shot down near Sverdlovsk, "
+        "about 1,200 miles inside the Soviet Union {cite:p}`frus1960u2note`, and on 7 May the State Department admitted "
+        "that the flight had probably been made to obtain information {cite:p}`dos1960u2statements`."
+    ),
+    exercise="summits-and-u2-places",
+    answer=with_pair(U2_PLACES, "Lake Van", "Near where the U-2 was shot down, deep inside the Soviet Union"),
+    names="cover story",
+)

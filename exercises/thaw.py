@@ -120,21 +120,24 @@ OUTNUMBERED_CLAIM = ChoiceExercise(
     ),
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "The claim is true on every measure: the Pact had about five times NATO's forces.",
-        "B": (
-            "The claim holds only for army divisions as the West counted them; in men under arms the two sides "
-            "were roughly equal, and all the figures are uncertain estimates."
-        ),
-        "C": "The claim is the wrong way round: NATO had about five times as many forces as the Pact.",
-        "D": "Nothing can be said at all, because the Soviet Union kept its figures secret.",
+        "A": "The claim is true on every measure: the Warsaw Pact had about five times NATO's forces.",
+        "B": "The claim is the wrong way round: NATO had about five times as many forces as the Pact.",
+        "C": "The claim holds for army divisions only; in men under arms the two sides were roughly equal.",
+        "D": "Nothing can be said at all, because the Soviet Union kept all its military figures secret.",
     },
-    answer="B",
+    answer="C",
     feedback={
         "A": "Five times holds for divisions only. Look at the ratio for men under arms.",
-        "C": "A ratio of about 5 means the Pact had more divisions, not NATO: check which side is on top of the fraction.",
-        "D": "The figures are estimates, but several independent Western estimates agree well enough to judge the claim.",
+        "B": (
+            "A ratio of about 5 means the Pact had more divisions, not NATO: check which side is on top "
+            "of the fraction."
+        ),
+        "D": (
+            "The figures are estimates, but several independent Western estimates agree well enough to "
+            "judge the claim."
+        ),
     },
-    wrong=["A", "C", "D"],
+    wrong=["A", "B", "D"],
 )
 
 OPEN_SKIES_REJECTION = ChoiceExercise(
@@ -143,22 +146,92 @@ OPEN_SKIES_REJECTION = ChoiceExercise(
     hint="Read Source C again, and the paragraph after it: what did Khrushchev say the flights would really do?",
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "Because the Soviet Union had no aircraft that could fly over the United States.",
-        "B": "Because Eisenhower had refused to discuss Germany at Geneva.",
-        "C": (
-            "Because he saw it as a way of gathering intelligence that would leave armaments as they were, "
-            "instead of reducing them."
-        ),
-        "D": "Because Britain and France had already rejected it.",
+        "A": "Because the Soviet Union had no aircraft that could fly all the way over the United States.",
+        "B": "Because he saw it as a way of gathering intelligence that would leave armaments as they were.",
+        "C": "Because Eisenhower had refused to discuss the future of Germany at the Geneva summit that July.",
+        "D": "Because Britain and France had already rejected the plan before the Soviet leaders saw it.",
     },
-    answer="C",
+    answer="B",
     feedback={
-        "A": "Source C says nothing about Soviet aircraft: Khrushchev's objection was about what the flights would reveal.",
-        "B": "Source C is about disarmament and inspection, not about Germany.",
+        "A": (
+            "Source C says nothing about Soviet aircraft: Khrushchev's objection was about what the "
+            "flights would reveal."
+        ),
+        "C": "Source C is about disarmament and inspection, not about Germany.",
         "D": "Source C reports only what the Soviet leaders said; look for their own reason.",
     },
-    wrong=["A", "B", "D"],
+    wrong=["A", "C", "D"],
 )
 
 for _exercise in (THAW_ORDER, FORCES_RATIO, OUTNUMBERED_CLAIM, OPEN_SKIES_REJECTION):
     register(_exercise)
+
+
+# --- questions answered without code (a widget in the page; check() in Python) -------------
+
+from ._practice import MatchExercise, ShortAnswerExercise, misconception, with_pair  # noqa: E402
+
+LEADERS_1955 = MatchExercise(
+    id="thaw-leaders-1955",
+    name="leaders_1955",
+    hint="Malenkov, Bulganin and Khrushchev held different posts at different times: read the three steps again.",
+    expects="a dict matching each leader to the letter of his post in 1953-55",
+    pairs={
+        "Nikita Khrushchev": "First Secretary of the Communist Party from September 1953",
+        "Georgi Malenkov": "Head of the Soviet government until February 1955",
+        "Nikolai Bulganin": "Head of the Soviet government from February 1955, at Geneva",
+        "Dwight D. Eisenhower": "US President who proposed Open Skies at Geneva",
+    },
+    mistakes={
+        ("Nikita Khrushchev", "Head of the Soviet government from February 1955, at Geneva"): (
+            "Khrushchev did go to Geneva, but the head of government there was Bulganin; "
+            "Khrushchev became head of government only in March 1958."
+        ),
+        ("Nikolai Bulganin", "First Secretary of the Communist Party from September 1953"): (
+            "The party post was Khrushchev's, from September 1953; Bulganin took Malenkov's place as head of government."
+        ),
+    },
+)
+
+FIRST_SECRETARY = ShortAnswerExercise(
+    id="thaw-first-secretary",
+    name="first_secretary_year",
+    hint="Look for the plenum of the Central Committee that elected Khrushchev, not for his Secret Speech.",
+    expects="a year: when Khrushchev was elected First Secretary of the Communist Party",
+    number=1953,
+    say_direction=False,  # "too low" would give a year away
+    mistakes={
+        1956: (
+            "That is the claim of a GCSE essay that circulates online: that Khrushchev \"took over\" in February 1956. "
+            "February 1956 was the month of his Secret Speech; he had been First Secretary since September 1953."
+        ),
+        1958: "In March 1958 Khrushchev became head of government as well; the party post came years earlier.",
+    },
+)
+
+for _exercise in (LEADERS_1955, FIRST_SECRETARY):
+    register(_exercise)
+
+misconception(
+    __name__,
+    claim='Khrushchev "took over the USSR" in February 1956.',
+    correction=(
+        "He was elected First Secretary on 7 September 1953 {cite:p}`rgani2021khrushchev` "
+        "and became head of government only in March 1958 {cite:p}`frankel1958premier`; "
+        "February 1956 was the month of the Secret Speech."
+    ),
+    exercise="thaw-first-secretary",
+    answer="1956",
+    names="GCSE essay",
+)
+misconception(
+    __name__,
+    claim="Khrushchev led the Soviet side at the Geneva summit of 1955 as head of government.",
+    correction=(
+        "The head of government at Geneva was Nikolai Bulganin {cite:p}`frus1955v20d48`; "
+        "Khrushchev was the strongest of several leaders, not yet the only one {cite:p}`taubman2003khrushchev`."
+    ),
+    exercise="thaw-leaders-1955",
+    answer=with_pair(LEADERS_1955, "Nikita Khrushchev", "Head of the Soviet government from February 1955, at Geneva"),
+    names="head of government there was Bulganin",
+)

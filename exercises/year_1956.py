@@ -105,25 +105,30 @@ SPEECH_SOURCE = ChoiceExercise(
     ),
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": (
-            "It is completely reliable, because it was published by the US government, which checked it word for word "
-            "against Khrushchev's own text."
+        "A": "Completely reliable: the US government checked it word for word against Khrushchev's own text.",
+        "B": (
+            "Useful evidence, but from a secret source the US would not vouch for, and released to hurt "
+            "the USSR."
         ),
-        "B": "It is useless, because the United States released it only as propaganda.",
-        "C": (
-            "It is useful evidence of what Khrushchev told Communist leaders about Stalin, but it is a version obtained "
-            "from a secret source that the State Department would not vouch for, and the USA released it because it "
-            "hurt the Soviet Union, so it should be checked against other evidence."
-        ),
-        "D": "It is reliable because it was first published in the Soviet newspaper Pravda in February 1956.",
+        "C": "Useless, because the United States released it only as propaganda against the Soviet Union.",
+        "D": "Reliable, because it was first published in the Soviet newspaper Pravda in February 1956.",
     },
-    answer="C",
+    answer="B",
     feedback={
-        "A": "The Department of State said it did not propose to vouch for the document, and its experts expected omissions and distortions.",
-        "B": "A source released for propaganda can still be accurate: US experts judged it an authentic version of the speech.",
-        "D": "The speech was given in a closed session and was not published in the Soviet Union in 1956.",
+        "A": (
+            "The Department of State said it did not propose to vouch for the document, and its experts "
+            "expected omissions and distortions."
+        ),
+        "C": (
+            "A source released for propaganda can still be accurate: US experts judged it an authentic "
+            "version of the speech."
+        ),
+        "D": (
+            "That it was published in Pravda is a misconception: the speech was given in a closed "
+            "session and was not published in the Soviet Union in 1956."
+        ),
     },
-    wrong=["A", "B", "D"],
+    wrong=["A", "C", "D"],
 )
 
 DULLES_PURPOSE = ChoiceExercise(
@@ -135,22 +140,84 @@ DULLES_PURPOSE = ChoiceExercise(
     ),
     expects='a one-letter string, "A", "B", "C" or "D"',
     options={
-        "A": "To promise the Hungarian fighters that American soldiers would come to help them.",
-        "B": (
-            "To reassure the Soviet leaders that a free Hungary or Poland would not become an American ally, "
-            "so that Moscow might let them go without feeling threatened."
+        "A": (
+            "To promise the Hungarian fighters that American soldiers would come to help them against "
+            "the Soviet army."
         ),
-        "C": "To warn Britain and France not to attack Egypt.",
-        "D": "To announce that the United States would leave NATO.",
+        "B": "To warn Britain and France that the United States would not support an attack on Egypt.",
+        "C": "To announce that the United States would leave NATO if the Soviet army left Eastern Europe.",
+        "D": "To reassure Moscow that a free Hungary or Poland would not become an American military ally.",
     },
-    answer="B",
+    answer="D",
     feedback={
-        "A": "The paragraph promises the opposite of military help: it says the USA does not see these nations as military allies.",
-        "C": "The speech was made on 27 October, two days before the attack on Egypt began, and this passage is about Eastern Europe.",
-        "D": "Dulles speaks of a Europe no longer divided, but he says nothing about leaving NATO.",
+        "A": (
+            "The paragraph promises the opposite of military help: it says the USA does not see these "
+            "nations as military allies."
+        ),
+        "B": (
+            "The speech was made on 27 October, two days before the attack on Egypt began, and this "
+            "passage is about Eastern Europe."
+        ),
+        "C": "Dulles speaks of a Europe no longer divided, but he says nothing about leaving NATO.",
     },
-    wrong=["A", "C", "D"],
+    wrong=["A", "B", "C"],
 )
 
 for _exercise in (HUNGARY_ORDER, DAYS_BETWEEN, SPEECH_SOURCE, DULLES_PURPOSE):
     register(_exercise)
+
+
+# --- questions answered without code (a widget in the page; check() in Python) -------------
+
+from ._practice import MatchExercise, ShortAnswerExercise, misconception, option_with  # noqa: E402
+
+PEOPLE_1956 = MatchExercise(
+    id="year-1956-people",
+    name="people_1956",
+    hint="Two of them were Hungarian Communists on opposite sides in November 1956; one was a Soviet diplomat in Budapest.",
+    expects="a dict matching each person to the letter of what they did in 1956",
+    pairs={
+        "Imre Nagy": "Hungarian prime minister who declared Hungary neutral on 1 November",
+        "János Kádár": "Took power in Hungary with the backing of the Soviet army",
+        "Yuri Andropov": "Soviet ambassador in Budapest",
+        "Nikita Khrushchev": "Attacked Stalin's crimes in a closed session in February",
+    },
+    mistakes={
+        ("Imre Nagy", "Took power in Hungary with the backing of the Soviet army"): (
+            "Nagy led the government that the Soviet army overthrew; Kádár took power with Soviet backing."
+        ),
+        ("János Kádár", "Hungarian prime minister who declared Hungary neutral on 1 November"): (
+            "The declaration of neutrality was Nagy's; Kádár replaced his government."
+        ),
+    },
+)
+
+NEUTRAL_LEADER = ShortAnswerExercise(
+    id="year-1956-neutral-leader",
+    name="neutral_leader",
+    hint="He became prime minister during the revolt and protested to the Soviet ambassador on 1 November.",
+    expects="a name: the Hungarian prime minister who announced on 1 November 1956 that Hungary was leaving the Warsaw Pact",
+    accept=("Nagy", "Imre Nagy", "Nagy Imre", "Prime Minister Nagy"),
+    mistakes={
+        "Kadar": "János Kádár was the man who took power after Nagy's government fell, backed by the Soviet army.",
+        "Kádár": "János Kádár was the man who took power after Nagy's government fell, backed by the Soviet army.",
+        "Janos Kadar": "János Kádár was the man who took power after Nagy's government fell, backed by the Soviet army.",
+        "Andropov": "Yuri Andropov was the Soviet ambassador to whom the prime minister protested.",
+    },
+)
+
+for _exercise in (PEOPLE_1956, NEUTRAL_LEADER):
+    register(_exercise)
+
+misconception(
+    __name__,
+    claim="Khrushchev's Secret Speech was published in Pravda in February 1956.",
+    correction=(
+        "He gave it to a closed session of the Party Congress on 25 February 1956; it was not published in the "
+        "Soviet Union then {cite:p}`frus1955v24d26`, and the West first read it in the version the US State "
+        "Department released on 4 June 1956 {cite:p}`frus1955v09d199`."
+    ),
+    exercise="year-1956-speech-source",
+    answer=option_with(SPEECH_SOURCE, "Pravda"),
+    names="closed session",
+)

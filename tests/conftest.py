@@ -80,7 +80,7 @@ def student_built(built) -> Path:
 
 _BUILDER_PID = "BOOK_TEST_BUILDER_PID"
 # Test files that look at a build: when the run includes one and runs in parallel, the builds start at once.
-_BUILD_USERS = ("test_build.py", "test_editions.py", "test_instructors.py", "browser")
+_BUILD_USERS = ("test_build.py", "test_editions.py", "test_fresh_outputs.py", "browser")
 
 
 def _needs_builds(config) -> bool:
@@ -89,6 +89,24 @@ def _needs_builds(config) -> bool:
         if path in (ROOT, ROOT / "tests") or any(name in path.parts or path.name == name for name in _BUILD_USERS):
             return True
     return False
+
+
+_BUILD_FIXTURES = {"built", "student_built", "site"}
+
+
+def pytest_collection_modifyitems(session, config, items) -> None:
+    """Run the tests that need no build first, then the longest one that does, then the rest (a stable sort).
+
+    In a parallel run the builds are made in the background meanwhile, so no worker waits for them while other
+    tests could run; the order within each group is the files' own.
+    """
+
+    def rank(item) -> int:
+        if not _BUILD_FIXTURES & set(getattr(item, "fixturenames", ())):
+            return 0
+        return 1 if item.path.name == "test_fresh_outputs.py" else 2
+
+    items.sort(key=rank)
 
 
 def pytest_report_header(config) -> str:

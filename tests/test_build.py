@@ -47,6 +47,7 @@ def test_berlin_page_has_the_chapter_parts(built):
         assert text in html
 
 
-def test_sources_page_lists_the_bibliography(built, keys):
+def test_sources_page_lists_every_entry_of_the_bibliography_once(built, keys):
     html = page(built, "sources")
-    assert html.count('role="doc-biblioentry"') == len(keys), "one entry for each entry of references.bib"
+    entries = re.findall(r'<div class="citation" id="([^"]+)" role="doc-biblioentry">', html)
+    assert html.count('role="doc-biblioentry"') == len(entries) == len(set(entries)) == len(keys)

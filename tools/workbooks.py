@@ -67,6 +67,25 @@ def without_solutions(text: str) -> str:
     return stripped
 
 
+PRACTICE = re.compile(r"^```\{practice\}\s*(\S+)\s*\n```[ \t]*$", re.M)
+
+
+MISCONCEPTIONS = re.compile(r"^```\{misconceptions\}[ \t]*\n```[ \t]*$", re.M)
+
+
+def with_questions_written_out(text: str, page: str) -> str:
+    """Each ```{practice} id``` (a widget in the page) as Markdown: the options, items or pairs a notebook reader
+    needs; and the chapter's ```{misconceptions}``` box as a Markdown list."""
+    import exercises  # noqa: F401  (fills the registry)
+    from exercises import _practice
+
+    box = "**Common misconceptions**\n\n" + "\n".join(
+        f"- **Not so:** {item.claim} **The evidence:** {item.correction} (Tested by `{item.exercise}`.)" for item in _practice.misconceptions(page)
+    )
+    text = MISCONCEPTIONS.sub(lambda match: box, text)
+    return PRACTICE.sub(lambda match: _practice.question(match.group(1)), text)
+
+
 def _names(code: str) -> tuple[set[str], set[str]]:
     """The names a cell reads before binding them, and the names it binds (a rough view, statement by statement)."""
     try:
@@ -125,7 +144,7 @@ def notebook(page: str, book: Path = BOOK, solutions: bool = False) -> nbformat.
     path = book / f"{page}.md"
     if not path.exists():
         raise FileNotFoundError(f"{path} does not exist")
-    text = path.read_text(encoding="utf-8")
+    text = with_questions_written_out(path.read_text(encoding="utf-8"), page)
     notebook = jupytext.reads(text if solutions else without_solutions(text), fmt="md:myst")
     found = False
     for cell in notebook.cells:

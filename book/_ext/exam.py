@@ -59,6 +59,7 @@ class ExamQuestionDirective(SphinxDirective):
             '<div class="exam-tools" role="group" aria-label="Draft and timer">',
             '<button type="button" class="exam-copy">Copy my answer</button>',
             '<button type="button" class="exam-download">Download my answer</button>',
+            '<button type="button" class="exam-factcheck">Check my facts</button>',
             f'<label class="exam-extra-label" for="{e(qid)}-extra">Time</label>',
             f'<select id="{e(qid)}-extra" class="exam-extra">'
             f'<option value="1">{fmt.minutes} minutes (standard)</option>'
@@ -69,6 +70,7 @@ class ExamQuestionDirective(SphinxDirective):
             f'<span class="exam-clock" role="timer" aria-label="Time left">{fmt.minutes:02d}:00</span>',
             "</div>",
             '<p class="exam-time-note" aria-live="assertive"></p>',
+            '<div class="exam-facts" aria-live="polite"></div>',
             f'<fieldset class="exam-checklist"><legend>Check your answer: tick what it does</legend>',
         ]
         for level in fmt.levels:

@@ -66,6 +66,50 @@
       setTimeout(() => URL.revokeObjectURL(link.href), 1000);
     });
 
+    // Check my facts: exercises.factcheck, the same code as in Jupyter, run by the page's Python (runner.js).
+    const facts = widget.querySelector(".exam-facts");
+    widget.querySelector(".exam-factcheck").addEventListener("click", async () => {
+      const say = (cls, words) => { const p = document.createElement("p"); p.className = cls; p.textContent = words; return p; };
+      if (!draft.value.trim()) { facts.replaceChildren(say("exam-facts-note", "Write something first: the checker reads your answer.")); return; }
+      if (!window.thawRunner || !window.thawRunner.run) {
+        facts.replaceChildren(say("exam-facts-note", "The fact-checker needs the page's Python, which this page could not start. In Jupyter: from exercises import factcheck; factcheck(your_text)."));
+        return;
+      }
+      facts.replaceChildren(say("exam-facts-note", "Checking your facts against the book's tables (the first time, Python takes a few seconds to start)\u2026"));
+      const code = [
+        "import json as _json",
+        "from exercises import factcheck as _factcheck",
+        `_report = _factcheck(${JSON.stringify(draft.value)})`,
+        "print(_json.dumps({'flags': [{'message': f.message, 'chapter': f.chapter} for f in _report.flags], 'checked': len(_report.checked)}))",
+      ].join("\n");
+      const result = await window.thawRunner.run(code, "factcheck");
+      let found = null;
+      try { found = JSON.parse(String(result.stdout || "").trim().split("\n").pop()); } catch (e) { found = null; }
+      if (!found) {
+        facts.replaceChildren(say("exam-facts-note", `The fact-checker did not finish: ${result.aborted || result.error || "no answer"}. Press Check my facts again.`));
+        return;
+      }
+      const parts = [];
+      if (found.flags.length) {
+        parts.push(say("exam-facts-head", `${found.flags.length} claim${found.flags.length === 1 ? "" : "s"} the book's data disagrees with:`));
+        const list = document.createElement("ul");
+        for (const flag of found.flags) {
+          const item = document.createElement("li");
+          item.textContent = flag.message + " ";
+          const link = document.createElement("a");
+          link.href = `${flag.chapter}.html`;
+          link.textContent = "Read the chapter";
+          item.appendChild(link);
+          list.appendChild(item);
+        }
+        parts.push(list);
+      } else {
+        parts.push(say("exam-facts-head", "No claim that the book's data can settle disagrees with your answer."));
+      }
+      parts.push(say("exam-facts-note", `Checked ${found.checked} date${found.checked === 1 ? "" : "s"} or figure${found.checked === 1 ? "" : "s"}. Claims the checker could not tie to one event and one date were not judged: check those yourself.`));
+      facts.replaceChildren(...parts);
+    });
+
     // The timer
     let left = minutes * 60;
     let ticking = null;

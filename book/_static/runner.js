@@ -212,6 +212,10 @@
     });
   }
 
+  // Other page scripts (the exam's "Check my facts") run Python through the same queue, limit and session:
+  // thawRunner.run(code, scope) resolves with the worker's plain result ({ok, stdout, error, ...} or {aborted}).
+  state.run = (code, scope = "tools") => submit({ type: "run", code, scope });
+
   // Stop an action: its queued jobs are dropped, the one running ends the worker.
   function abortAction(action, reason) {
     action.stopped = reason;

@@ -64,3 +64,21 @@ def test_draft_timer_checklist_with_the_keyboard(page, page_log, site):
     assert page.locator(f'details[data-exam-models="{QID}"]').is_visible()
     # Tabbing past a code cell starts loading Python; the reload above cuts that download short, which is no fault.
     assert [p for p in page_log.problems() if "net::ERR_ABORTED" not in p] == []
+
+
+def test_check_my_facts_shows_what_factcheck_says(page, page_log, site):
+    """The button runs exercises.factcheck in the page's Python: the same flags, the same words."""
+    from exercises import factcheck
+
+    text = "Between 1948 and 1960 about 250,000 people left East Germany. The Berlin Wall was built on 13 August 1961."
+    open_page(page, site, "berlin.html")
+    page.fill(f"#{QID}-draft", text)
+    page.locator(f"#{QID} .exam-factcheck").click()
+    facts = page.locator(f"#{QID} .exam-facts")
+    facts.locator(".exam-facts-head").wait_for(timeout=120_000)
+    items = facts.locator("li")
+    expected = [flag.message for flag in factcheck(text).flags]
+    assert len(expected) == 1 and items.count() == 1
+    assert items.nth(0).text_content().startswith(expected[0])
+    assert "Checked 2 dates or figures" in facts.text_content()
+    assert [p for p in page_log.problems() if "net::ERR_ABORTED" not in p] == []

@@ -1,0 +1,352 @@
+"""Two more kinds of exercise, the misconceptions the book corrects, and what a page widget needs.
+
+* :class:`MatchExercise`: match each item on the left (a term, a person, a source) to one
+  option on the right (a definition, a role, a provenance).  The answer is a dict
+  ``{left: letter}`` (the option's text is accepted too).
+* :class:`ShortAnswerExercise`: a few words with their accepted spellings declared
+  (``accept=("Khrushchev", "Krushchev")``), or a number with its tolerance and unit.
+* :class:`Misconception`: a wrong claim that circulates, the cited correction, and the
+  exercise (and the wrong answer to it) that tests it.  Each chapter's box of "Common
+  misconceptions" is generated from these (book/_ext/practice.py), and the tests prove that
+  the wrong answer gets a message that names the misconception.
+* :func:`widget`: everything a page widget needs to answer a click at once, without Python:
+  every message that :func:`exercises.check` would give, computed here, at build time.
+  book/_static/practice.js only looks messages up (choice, match, order) or fills the
+  student's words into a message made here (short answer).
+
+Only the standard library is used (the package runs in the page too).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+from ._core import Exercise, Result, _kind, _show, get, ids
+
+__all__ = ["MatchExercise", "Misconception", "ShortAnswerExercise", "misconception", "misconceptions", "normalise", "question", "widget"]
+
+#: The token that a short answer's message templates hold where the student's words go.
+GOT = "\u2063GOT\u2063"
+LETTERS = "ABCDEFGHIJKLMNOP"
+
+
+def normalise(text: str) -> str:
+    """Words as compared: lower case, letters and digits only, single spaces (book/_static/practice.js does the same)."""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
+
+
+def fnv1a(text: str) -> str:
+    """The 32-bit FNV-1a hash of ``text`` (UTF-8) in hex, as book/_static/quiz.js and practice.js compute it."""
+    value = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        value ^= byte
+        value = (value * 0x01000193) & 0xFFFFFFFF
+    return f"{value:08x}"
+
+
+def _words(text: str) -> str:
+    """A student's words as a message shows them."""
+    return '"' + text.strip()[:60] + '"'
+
+
+# --------------------------------------------------------------------------
+# Match
+
+
+@dataclass
+class MatchExercise(Exercise):
+    """Match each item on the left to one option on the right.
+
+    pairs: dict left -> its right option (the right answer), in the order the page shows the left.
+    decoys: extra right-hand options that match nothing.
+    mistakes: dict (left, right option) -> a sentence naming the misconception of that pairing.
+    The options are shown (and lettered A, B, ...) in alphabetical order, so their order gives nothing away.
+    """
+
+    pairs: dict = field(default_factory=dict)
+    decoys: tuple = ()
+    mistakes: dict = field(default_factory=dict)
+
+    kind = "match"
+
+    def options(self) -> list[str]:
+        """The right-hand options in the order shown, lettered A, B, ..."""
+        return sorted(set(self.pairs.values()) | set(self.decoys), key=str.casefold)
+
+    def lettered(self) -> dict[str, str]:
+        return dict(zip(LETTERS, self.options()))
+
+    def _evaluate(self, answer: Any) -> Result:
+        lettered = self.lettered()
+        example = next(iter(self.pairs))
+        if not isinstance(answer, dict):
+            return self._fail(f"{_kind(answer)}, {_show(answer)}", f'Give a dict that matches every item to a letter, for example {{"{example}": "A", ...}}.')
+        for key in answer:
+            if key not in self.pairs:
+                return self._fail(f"an entry for {_show(key)}, which is not one of the items to match")
+        by_text = {text.casefold(): text for text in lettered.values()}
+        for left, right in self.pairs.items():
+            if left not in answer:
+                return self._fail(f'no match for "{left}"', "Match every item on the left.")
+            chosen = answer[left]
+            if not isinstance(chosen, str):
+                return self._fail(f'{_kind(chosen)} for "{left}"', "Match each item to a letter in quotes.")
+            text = lettered.get(chosen.strip().upper()) or by_text.get(chosen.strip().casefold())
+            if text is None:
+                return self._fail(f'{_show(chosen)} for "{left}", which is not one of the options {", ".join(lettered)}')
+            if text != right:
+                return self._mismatched(left, text)
+        return self._pass()
+
+    def _mismatched(self, left: str, text: str) -> Result:
+        why = self.mistakes.get((left, text)) or "That is not its match: look again at what the chapter says about it."
+        return self._fail(f'"{left}" matched to "{text}"', why)
+
+    def wrong_answers(self) -> list:
+        letter = {text: key for key, text in self.lettered().items()}
+        right = {left: letter[text] for left, text in self.pairs.items()}
+        found = []
+        for (left, text) in self.mistakes:
+            found.append({**right, left: letter[text]})
+        return found + list(self.wrong)
+
+    def solution(self) -> dict:
+        letter = {text: key for key, text in self.lettered().items()}
+        return {left: letter[text] for left, text in self.pairs.items()}
+
+
+# --------------------------------------------------------------------------
+# Short answer
+
+_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?|[-+]?\.\d+")
+
+
+def parse_number(text: str) -> float | None:
+    """The number in a student's words: "41,000", "41000 people", "3.5 million"; None if there is none or more than one."""
+    found = _NUMBER.findall(text)
+    if len(found) != 1:
+        return None
+    value = float(found[0].replace(",", ""))
+    words = text.lower()
+    if "million" in words:
+        value *= 1_000_000
+    elif "thousand" in words:
+        value *= 1_000
+    return value
+
+
+@dataclass
+class ShortAnswerExercise(Exercise):
+    """A short answer: a few words, or a number.
+
+    accept: the accepted spellings of a word answer (compared after :func:`normalise`).
+    number: the right number, for a number answer (then ``accept`` stays empty).
+    tolerance: how far a number may be from ``number`` and still pass (absolute, in ``unit``).
+    unit: the unit of the number, named in the page ("people", "km", "megatons").
+    mistakes: known wrong answers -> a sentence naming the misconception: words (any spelling
+        that normalises the same) or numbers (within ``tolerance``).
+    """
+
+    accept: tuple = ()
+    number: float | None = None
+    tolerance: float = 0.0
+    unit: str = ""
+    mistakes: dict = field(default_factory=dict)
+
+    kind = "short"
+
+    def __post_init__(self) -> None:
+        if (self.number is None) == (not self.accept):
+            raise TypeError(f"{self.id}: give either accept= (words) or number=")
+
+    def _not_it(self) -> str:
+        if self.number is not None:
+            return ""
+        return "That is not the answer; check the spelling too."
+
+    def _evaluate(self, answer: Any) -> Result:
+        if self.number is not None and isinstance(answer, (int, float)) and not isinstance(answer, bool):
+            return self._judge_number(float(answer), _show(answer))
+        if not isinstance(answer, str):
+            want = "a number" if self.number is not None else "a few words in quotes"
+            return self._fail(f"{_kind(answer)}, {_show(answer)}", f"Answer with {want}.")
+        if not answer.strip():
+            return self._fail("nothing", "Type your answer.")
+        if self.number is not None:
+            value = parse_number(answer)
+            if value is None:
+                return self._fail(f"{_words(answer)}, which is not one number", "Answer with one number, such as 1200 or 1,200.")
+            return self._judge_number(value, _words(answer))
+        words = normalise(answer)
+        if words in {normalise(text) for text in self.accept}:
+            return self._pass()
+        for wrong, why in self.mistakes.items():
+            if words == normalise(str(wrong)):
+                return self._fail(_words(answer), why)
+        return self._fail(_words(answer), self._not_it())
+
+    def _judge_number(self, value: float, shown: str) -> Result:
+        if abs(value - self.number) <= self.tolerance:
+            return self._pass()
+        for wrong, why in self.mistakes.items():
+            if abs(value - float(wrong)) <= self.tolerance:
+                return self._fail(shown, why)
+        if self.say_direction:
+            return self._fail(f"{shown}, which is too {'high' if value > self.number else 'low'}")
+        return self._fail(f"{shown}, which is not right")
+
+    def wrong_answers(self) -> list:
+        return [str(wrong) for wrong in self.mistakes] + list(self.wrong)
+
+    def solution(self) -> str:
+        if self.accept:
+            return self.accept[0]
+        return f"{self.number:,.0f}" if float(self.number).is_integer() else f"{self.number:,}"
+
+
+# --------------------------------------------------------------------------
+# Misconceptions
+
+
+@dataclass(frozen=True)
+class Misconception:
+    """A wrong claim, corrected with evidence, and the exercise that tests it.
+
+    claim: the misconception, as students meet it ("The Wall went up during the Berlin Blockade").
+    correction: what the evidence shows, in MyST with its ``{cite:p}`` (shown in the chapter's box).
+    exercise: the id of the exercise that tests it; answer: the wrong answer that makes the mistake.
+    names: words that the message for that answer must contain (they name the misconception).
+    """
+
+    claim: str
+    correction: str
+    exercise: str
+    answer: Any
+    names: str
+
+
+_MISCONCEPTIONS: dict[str, list[Misconception]] = {}
+
+
+def misconception(chapter_module: str, claim: str, correction: str, exercise: str, answer: Any, names: str) -> Misconception:
+    """Declare a misconception of the chapter whose module is ``chapter_module`` (pass ``__name__``)."""
+    from ._book import chapter_of_module
+
+    found = Misconception(claim, correction, exercise, answer, names)
+    _MISCONCEPTIONS.setdefault(chapter_of_module(chapter_module), []).append(found)
+    return found
+
+
+def misconceptions(chapter: str | None = None) -> list[Misconception]:
+    """The misconceptions of one chapter (its slug), or of the whole book."""
+    if chapter is not None:
+        return list(_MISCONCEPTIONS.get(chapter, []))
+    return [item for items in _MISCONCEPTIONS.values() for item in items]
+
+
+# --------------------------------------------------------------------------
+# What the page needs, and the question as text (for a notebook)
+
+
+def widget(exercise_id: str) -> dict:
+    """The data of the page widget of a choice, order, match or short-answer exercise.
+
+    Every message is the one :func:`exercises.check` returns for that answer, computed here.
+    Messages are keyed by :func:`_key` of the answer, as book/_static/quiz.js keys its answers:
+    the page never names the right option, order or spelling (a number answer's value is shown).
+    """
+    exercise = get(exercise_id)
+    kind = exercise.kind
+    data: dict[str, Any] = {"id": exercise.id, "kind": kind}
+    if kind == "choice":
+        data["options"] = [[letter, text] for letter, text in exercise.options.items()]
+        data["messages"] = {_key(exercise.id, letter): _said(exercise.check(letter)) for letter in exercise.options}
+    elif kind == "order":
+        right = exercise.items()
+        titles = exercise.titles()
+        position = {item: index for index, item in enumerate(right)}
+        data["items"] = [[item, titles.get(item, item)] for item in exercise.events]
+        data["mistakes"] = {}
+        for mistake in exercise.mistakes:  # the first mistake that makes an order names it, as in check
+            data["mistakes"].setdefault(_key(exercise.id, *mistake.apply(right)), _said(exercise.check(mistake.apply(right))))
+        data["pairs"] = {
+            _key(exercise.id, first, second): _said(exercise._misplaced(first, second, titles))
+            for first in right for second in right if position[first] > position[second]
+        }
+        data["passed"] = _said(exercise.check(right))
+    elif kind == "match":
+        lettered = exercise.lettered()
+        data["left"] = list(exercise.pairs)
+        data["options"] = [[letter, text] for letter, text in lettered.items()]
+        data["missing"] = {left: _said(exercise.check({k: v for k, v in exercise.solution().items() if k != left})) for left in exercise.pairs}
+        data["messages"] = {
+            _key(exercise.id, left, letter): (None if text == exercise.pairs[left] else _said(exercise._mismatched(left, text)))
+            for left in exercise.pairs for letter, text in lettered.items()
+        }
+        data["passed"] = _said(exercise.check(exercise.solution()))
+    elif kind == "short":
+        data["unit"] = exercise.unit
+        data["empty"] = _said(exercise.check(""))
+        data["passed"] = _said(exercise.check(exercise.solution()))
+        if exercise.number is not None:
+            data["number"] = exercise.number
+            data["tolerance"] = exercise.tolerance
+            data["notNumber"] = _said(exercise._fail(f"{GOT}, which is not one number", "Answer with one number, such as 1200 or 1,200."))
+            data["mistakes"] = [[float(wrong), _said(exercise._fail(GOT, why))] for wrong, why in exercise.mistakes.items()]
+            data["high"] = _said(exercise._fail(f"{GOT}, which is too high" if exercise.say_direction else f"{GOT}, which is not right"))
+            data["low"] = _said(exercise._fail(f"{GOT}, which is too low" if exercise.say_direction else f"{GOT}, which is not right"))
+        else:
+            data["accept"] = sorted({_key(exercise.id, normalise(text)) for text in exercise.accept})
+            data["mistakes"] = {_key(exercise.id, normalise(str(wrong))): _said(exercise._fail(GOT, why)) for wrong, why in exercise.mistakes.items()}
+            data["other"] = _said(exercise._fail(GOT, exercise._not_it()))
+    else:
+        raise ValueError(f"{exercise_id} is a {kind} exercise: it has no page widget")
+    return data
+
+
+def _key(exercise_id: str, *parts: str) -> str:
+    """The key of an answer in a widget's data: the FNV-1a hash of the id and the answer's parts, one a line."""
+    return fnv1a("\n".join((exercise_id, *parts)))
+
+
+def _said(result: Result) -> list:
+    return [result.status, result.message]
+
+
+def question(exercise_id: str) -> str:
+    """The options of a choice, match or order exercise as Markdown (for a notebook, where the widget cannot show)."""
+    exercise = get(exercise_id)
+    if exercise.kind == "choice":
+        return "\n".join(f"- **{letter}** {text}" for letter, text in exercise.options.items())
+    if exercise.kind == "match":
+        left = "\n".join(f"- {item}" for item in exercise.pairs)
+        right = "\n".join(f"- **{letter}** {text}" for letter, text in exercise.lettered().items())
+        return f"Match each of these:\n\n{left}\n\nto one of these:\n\n{right}"
+    if exercise.kind == "order":
+        titles = exercise.titles()
+        return "\n".join(f'- `"{item}"`: {titles.get(item, item)}' for item in exercise.events)
+    if exercise.kind == "short" and exercise.unit:
+        return f"Answer in {exercise.unit}."
+    return ""
+
+
+def widget_ids() -> list[str]:
+    """Every exercise that has a page widget."""
+    return [i for i in ids() if get(i).kind in ("choice", "order", "match", "short")]
+
+
+def option_with(exercise: Exercise, words: str) -> str:
+    """The letter of the one option of a choice exercise whose text contains ``words``."""
+    found = [letter for letter, text in exercise.options.items() if words in text]
+    if len(found) != 1:
+        raise ValueError(f"{exercise.id}: {len(found)} options contain {words!r}")
+    return found[0]
+
+
+def with_pair(exercise: MatchExercise, left: str, right: str) -> dict:
+    """The right answer of a match exercise with ``left`` matched to ``right`` instead (a known mistake)."""
+    letter = {text: key for key, text in exercise.lettered().items()}
+    return {**exercise.solution(), left: letter[right]}

@@ -1,0 +1,187 @@
+"""Questions answered without code: the page widget gives the very message that check gives.
+
+book/_static/practice.js judges an answer from the data that exercises._practice.widget computes;
+here node runs that script's ``judge`` on many answers of every widget (each option, every
+known mistake, random orders and pairings, typed words and numbers) and each result is compared
+with ``exercises.check`` on the same answer.  Also: every chapter has a match and a short-answer
+question and a misconceptions box whose wrong answers get a message naming the misconception,
+and the multiple-choice questions do not give their answer away by its length or position.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+from collections import Counter
+
+import pytest
+
+import exercises
+from conftest import BOOK, ROOT
+from exercises import _book, _practice
+
+SCRIPT = ROOT / "book" / "_static" / "practice.js"
+WIDGETS = _practice.widget_ids()
+CHAPTERS = _book.chapters(BOOK)
+
+
+def answers_to_try(exercise_id: str, rng: random.Random) -> list:
+    """Answers a student could give through the widget: strings, lists of ids, dicts of letters."""
+    exercise = exercises.get(exercise_id)
+    if exercise.kind == "choice":
+        return list(exercise.options)
+    if exercise.kind == "order":
+        right = exercise.items()
+        found = [right, list(exercise.events)] + [mistake.apply(right) for mistake in exercise.mistakes]
+        for _ in range(150):
+            found.append(rng.sample(right, len(right)))
+        for i in range(len(right) - 1):  # every neighbour swap of the right order
+            near = list(right)
+            near[i], near[i + 1] = near[i + 1], near[i]
+            found.append(near)
+        return found
+    if exercise.kind == "match":
+        letters = [letter for letter, _ in exercise.lettered().items()]
+        found = [exercise.solution()] + [w for w in exercise.wrong_answers() if isinstance(w, dict)]
+        for _ in range(150):
+            answer = {left: rng.choice(letters) for left in exercise.pairs}
+            for left in list(answer):
+                if rng.random() < 0.15:
+                    del answer[left]  # a drop-down left on "Choose..."
+            found.append(answer)
+        return found
+    words = [exercise.solution(), "", "   ", "xyz", "12 and 13", "  " + exercise.solution().upper() + "!"]
+    words += [str(w) for w in exercise.mistakes] + [str(w) for w in exercise.wrong]
+    if exercise.number is not None:
+        n = exercise.number
+        words += [f"{n:,.0f}", f"{n + exercise.tolerance:g}", f"{n + exercise.tolerance + 1:g}", f"{n - exercise.tolerance - 1:g}",
+                  f"about {n:g} {exercise.unit}", f"{n / 1e6:g} million", f"{n / 1e3:g} thousand", "-5", ".5"]
+    else:
+        words += [text.upper() for text in exercise.accept] + [f" {text}. " for text in exercise.mistakes]
+    return words
+
+
+@pytest.fixture(scope="module")
+def node():
+    path = shutil.which("node")
+    assert path, "node is needed (it comes with npm, which `make runtime` uses)"
+    return path
+
+
+def test_every_widget_shows_the_message_check_gives(node):
+    rng = random.Random(1962)
+    cases = []
+    for exercise_id in WIDGETS:
+        data = _practice.widget(exercise_id)
+        for answer in answers_to_try(exercise_id, rng):
+            expected = exercises.check(exercise_id, answer)
+            cases.append({"data": data, "answer": answer, "want": [expected.status, expected.message]})
+    program = (
+        f"const p = require({json.dumps(str(SCRIPT))});"
+        "const cases = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "process.stdout.write(JSON.stringify(cases.map((c) => p.judge[c.data.kind](c.data, c.answer))));"
+    )
+    out = subprocess.run([node, "-e", program], input=json.dumps(cases), capture_output=True, text=True, timeout=120, check=True)
+    got = json.loads(out.stdout)
+    assert len(got) == len(cases) > 1000
+    for case, said in zip(cases, got):
+        assert said == case["want"], f"{case['data']['id']}: {case['answer']!r}"
+    # the tries reach every outcome
+    assert {status for status, _ in got} == {"passed", "failed"}
+
+
+def test_widget_data_is_plain_json_that_names_no_answer():
+    for exercise_id in WIDGETS:
+        exercise = exercises.get(exercise_id)
+        data = _practice.widget(exercise_id)
+        assert json.loads(json.dumps(data)) == data  # plain JSON, so the page needs no Python for a click
+        text = json.dumps(data)
+        if exercise.kind == "choice":
+            assert not set(data["messages"]) & set(exercise.options)
+        if exercise.kind == "order":
+            assert "|".join(exercise.items()) not in text and not any("|" in key for key in data["pairs"])
+        if exercise.kind == "match":
+            assert not any(left in key for key in data["messages"] for left in exercise.pairs)
+        if exercise.kind == "short" and exercise.accept:
+            assert not any(f'"{spelling}"' in text for spelling in exercise.accept)
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_chapter_has_a_match_and_a_short_answer_and_a_misconceptions_box(chapter):
+    kinds = Counter(exercises.get(i).kind for i in exercises.ids() if exercises.chapter_of(i) == chapter)
+    assert kinds["match"] >= 1 and kinds["short"] >= 1, kinds
+    text = _book.page_text(BOOK, chapter)
+    assert "```{misconceptions}" in text
+    assert _practice.misconceptions(chapter)
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_widget_exercise_of_the_chapter_shows_its_widget(chapter):
+    blocks = _book.exercise_blocks(BOOK, chapter)
+    text = _book.page_text(BOOK, chapter)
+    for exercise_id in blocks:
+        if exercises.get(exercise_id).kind in ("choice", "order", "match", "short"):
+            assert f"```{{practice}} {exercise_id}\n" in text, exercise_id
+    assert "- **A** " not in text, "options are generated from the declaration, not written in the chapter"
+
+
+@pytest.mark.parametrize("item", _practice.misconceptions(), ids=lambda m: m.exercise)
+def test_a_misconception_gets_a_message_that_names_it(item):
+    assert item.exercise in exercises.ids()
+    result = exercises.check(item.exercise, item.answer)
+    assert result.status == "failed"
+    assert item.names and item.names in result.message
+    assert "{cite:p}`" in item.correction, "the correction gives its evidence"
+
+
+def test_short_answers_accept_declared_spellings_only():
+    pilot = "summits-and-u2-pilot"
+    assert exercises.check(pilot, "francis gary POWERS").passed
+    assert exercises.check(pilot, "Powers.").passed
+    assert not exercises.check(pilot, "Power").passed
+    assert "1962" in exercises.check(pilot, "Anderson").message
+    assert exercises.check("conclusion-refugees", "2.7 million").passed
+    assert exercises.check("conclusion-refugees", 2_650_000).passed
+    assert "too low" in exercises.check("conclusion-refugees", "1,000,000").message
+    assert "not one number" in exercises.check("conclusion-refugees", "lots").message
+
+
+# --- multiple choice that tests knowledge, not guessing ------------------------------------
+
+
+def choice_questions():
+    return [exercises.get(i) for i in exercises.ids() if exercises.get(i).kind == "choice"]
+
+
+def answer_figures(questions) -> tuple[int, Counter]:
+    """How many questions have the right option as their longest (strictly), and the right letters' count."""
+    longest = sum(1 for q in questions if len(q.options[q.answer]) > max(len(t) for k, t in q.options.items() if k != q.answer))
+    return longest, Counter(q.answer for q in questions)
+
+
+def test_right_options_are_not_the_longest_nor_in_one_place():
+    questions = choice_questions()
+    assert len(questions) >= 13
+    longest, positions = answer_figures(questions)
+    assert longest <= len(questions) // 2, f"the right option is the longest in {longest} of {len(questions)} questions"
+    assert max(positions.values()) <= len(questions) // 2, f"right answers by position: {dict(positions)}"
+    assert len(positions) >= 3, f"right answers by position: {dict(positions)}"
+
+
+def test_the_balance_test_can_fail():
+    class Q:
+        def __init__(self, answer, options):
+            self.answer, self.options = answer, options
+
+    skewed = [Q("B", {"A": "short", "B": "a much longer right answer", "C": "short", "D": "tiny"})] * 13
+    longest, positions = answer_figures(skewed)
+    assert longest == 13 and positions["B"] == 13
+
+
+@pytest.mark.parametrize("exercise_id", [q.id for q in choice_questions()])
+def test_distractors_are_of_similar_length(exercise_id):
+    question = exercises.get(exercise_id)
+    lengths = sorted(len(text) for text in question.options.values())
+    assert lengths[-1] <= 2 * lengths[0], f"{exercise_id}: option lengths {lengths}"
