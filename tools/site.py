@@ -5,7 +5,7 @@
 The zip holds the folder's files at its top level (index.html first), the in-page Python included
 (_static/pyodide/, _static/wheels/), plus an empty .nojekyll so that hosts which run Jekyll (GitHub Pages)
 serve the folders whose names start with "_".  Files are stored in a fixed order with a fixed date, so the same
-build gives the same zip.  It leaves out the build's bookkeeping (.buildinfo, .doctrees).
+build gives the same zip.  It leaves out the build's bookkeeping (.buildinfo and its backups, .doctrees).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ STORED = {".wasm", ".zip", ".whl", ".png", ".jpg", ".jpeg", ".woff2", ".gz"}  # 
 def make_zip(html: Path, target: Path) -> int:
     if not (html / "index.html").exists():
         raise SystemExit(f"site: {html}/index.html does not exist: run `make html` first")
-    files = sorted(p for p in html.rglob("*") if p.is_file() and not (set(p.relative_to(html).parts) & SKIP))
+    files = sorted(p for p in html.rglob("*") if p.is_file() and not any(part.startswith(tuple(SKIP)) for part in p.relative_to(html).parts))
     files.sort(key=lambda p: (p.relative_to(html).as_posix() != "index.html", p.relative_to(html).as_posix()))
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".zip.part")
