@@ -111,7 +111,7 @@ wheel: $(STAMP) ## Build the exercises package as a wheel into dist/ (for `pip i
 	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .
 	@ls dist/*.whl
 
-test: browser $(STAMP) $(RUNTIME) ## Run every test: exercises, data, sources, both editions built, the browser (in parallel)
+test: browser sandbox $(STAMP) $(RUNTIME) ## Run every test: exercises, data, sources, both editions built, the browser (in parallel)
 	$(BIN)/python -m pytest -n $(TEST_JOBS)
 
 manifests: $(STAMP) ## Refresh the sha256 in each data table's manifest after editing a CSV
@@ -119,3 +119,22 @@ manifests: $(STAMP) ## Refresh the sha256 in each data table's manifest after ed
 
 clean: ## Remove the build (the execution cache goes with it)
 	rm -rf $(BUILDDIR)
+
+# --- For teachers (issue 14): mark a class in a sandbox, print, publish ----------------------------------------
+# bubblewrap (Debian's bwrap) isolates each submission; installed with apt-get like chromium (as root).
+.PHONY: mark sandbox measure-marking print site
+sandbox: ## Install what marking needs: Debian's bubblewrap (apt-get, as root)
+	@command -v bwrap >/dev/null || { apt-get update -qq && apt-get install -y -qq bubblewrap; }
+
+mark: $(STAMP) sandbox ## Mark a folder of handed-in work: make mark SUBMISSIONS=folder [OUT=marking] [CHAPTER=berlin]
+	@test -n "$(SUBMISSIONS)" || { echo "usage: make mark SUBMISSIONS=folder [OUT=marking] [CHAPTER=slug]"; exit 2; }
+	$(BIN)/python -m tools.mark "$(SUBMISSIONS)" --out "$(or $(OUT),marking)" $(if $(CHAPTER),--chapter $(CHAPTER))
+
+measure-marking: $(STAMP) sandbox ## Time marking 30 submissions of one chapter (figures for the README)
+	$(BIN)/python -m tools.measure_marking
+
+print: html browser ## PDFs into _build/print: the whole book; per chapter a knowledge organiser, a worksheet, a teacher pack
+	$(BIN)/python -m tools.print_book --html $(BUILDDIR)/html --out $(BUILDDIR)/print
+
+site: html ## The built book as one zip for any static host or a school intranet: _build/thaw-to-brink-site.zip
+	$(BIN)/python -m tools.site --html $(BUILDDIR)/html --out $(BUILDDIR)/thaw-to-brink-site.zip

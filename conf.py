@@ -96,5 +96,6 @@ extensions += ["book_html"]
 extensions += ["keyterms"]
 # book/_ext/quiet_citations.py: in-text citations leave the Tab order; each section ends with a folded list of its sources.
 extensions += ["quiet_citations"]
+extensions += ["teachers"]  # book/_ext/teachers.py: print style, "Download my work", the class overview
 # Light by default (the reader can switch): without it the theme logs a console error on every page.
 html_context = {"default_mode": "light"}
