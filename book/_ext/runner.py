@@ -22,7 +22,6 @@ code that pytest tests.
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import json
 import shutil
@@ -100,25 +99,9 @@ def _wheel_sources() -> list[Path]:
     files += sorted(
         path
         for path in (ROOT / "exercises").rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix in {".py", ".csv", ".toml"}
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix in {".py", ".csv", ".toml", ".json"}
     )
     return files
-
-
-def _without_solutions(source: str) -> str:
-    """The module with every ``solution=...`` argument emptied (for the student edition's wheel).
-
-    ``solution`` is the code of the chapter's solution cell; the checks never use it (only the
-    tests do, through ``solution_answer``).  What a check needs to judge an answer (``expected``,
-    a choice's ``answer``) stays: the page cannot check without it.
-    """
-    tree = ast.parse(source)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            for keyword in node.keywords:
-                if keyword.arg == "solution":
-                    keyword.value = ast.Constant("# Not in the student edition.\n")
-    return ast.unparse(tree) + "\n"
 
 
 def _seal(package: Path) -> None:
@@ -145,8 +128,6 @@ def _build_wheel(target: Path, student: bool = False) -> Path:
             dest = copy / path.relative_to(ROOT)
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(path, dest)
-            if student and path.suffix == ".py" and not path.name.startswith("_"):
-                dest.write_text(_without_solutions(path.read_text(encoding="utf-8")), encoding="utf-8")
         if student:
             _seal(copy / "exercises")
         done = subprocess.run(
