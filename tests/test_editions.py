@@ -22,7 +22,7 @@ from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
 import exercises
-from conftest import BOOK, BUILD, ROOT, STUDENT, exercise_blocks, exercise_pages
+from conftest import BOOK, BUILD, ROOT, STUDENT, chapters, exercise_blocks, exercise_pages
 
 sys.path.insert(0, str(BOOK / "_ext"))
 import runner  # noqa: E402  (book/_ext/runner.py: builds the exercises wheel the book's site offers)

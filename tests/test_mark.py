@@ -23,7 +23,8 @@ import nbformat
 import pytest
 
 import exercises
-from conftest import ROOT
+from conftest import BOOK, ROOT
+from exercises import _book
 from tools import mark, workbooks
 
 CHAPTER = "berlin"
@@ -32,22 +33,15 @@ IDS = [i for i in exercises.ids() if exercises.chapter_of(i) == CHAPTER]
 
 
 def solved_workbook(page: str) -> nbformat.NotebookNode:
-    """The workbook of `page` with each starter cell replaced by the chapter's own solution cell."""
-    full = workbooks.notebook(page, solutions=True)
-    solutions, current = {}, None
-    for cell in full.cells:
-        if cell.cell_type == "markdown":
-            start = re.search(r"\{solution-start\}\s*(\S+)", cell.source)
-            current = start.group(1) if start else (None if "{solution-end}" in cell.source else current)
-        elif current and current not in solutions:
-            solutions[current] = cell.source
+    """The workbook of `page` with each starter cell replaced by the chapter's own solution cell (exercises._book)."""
+    blocks = _book.exercise_blocks(BOOK, page)
     book = workbooks.workbook(page)
     previous = None
     for cell in book.cells:
         if cell.cell_type == "code":
             check = re.match(r'check\("([a-z0-9-]+)"', cell.source.strip())
-            if check and previous is not None and check.group(1) in solutions:
-                previous.source = solutions[check.group(1)]
+            if check and previous is not None and check.group(1) in blocks:
+                previous.source = blocks[check.group(1)].solution[0]
             previous = cell
     return book
 

@@ -367,6 +367,8 @@ self.onmessage = async (event) => {
       value: text(r.value),
       error: text(r.error),
       explain: text(r.explain),
+      svg: text(r.svg),
+      alt: text(r.alt),
       check,
       ms: Math.round(performance.now() - t0),
     });

@@ -136,6 +136,9 @@
       value: str(m.value),
       error: str(m.error),
       explain: str(m.explain),
+      // A chart's SVG text, shown only as an <img> from a data: URL (chartPart), within the worker's size limit.
+      svg: str(m.svg) && m.svg.length <= 500000 && m.svg.startsWith("<svg") ? m.svg : null,
+      alt: str(m.alt),
       check,
       ms: typeof m.ms === "number" ? m.ms : null,
     };

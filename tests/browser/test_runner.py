@@ -334,7 +334,7 @@ def test_only_chapter_pages_load_the_runner(page, site):
         editor = editors.nth(index)
         # Each editor has a label naming it, visible wherever the editor is (a figure's code may be folded).
         label = page.locator(f'label[for="{editor.get_attribute("id")}"]')
-        assert label.count() == 1 and "editable" in label.inner_text()
+        assert label.count() == 1 and "editable" in label.text_content()
         if editor.is_visible():
             assert label.is_visible()
 
