@@ -172,8 +172,10 @@ def myst_in(notebook) -> list[str]:
 def exercise_titles(page: str) -> list[str]:
     """"Exercise 4.1 — Total of refugees" for each exercise of a chapter, numbered as the book numbers them."""
     text = (BOOK / f"{page}.md").read_text(encoding="utf-8")
-    chapter = [p for p in chapters()].index(page) + 1
     titles = re.findall(r"^```\{exercise-start\}\s*(.*)$", text, re.M)
+    if page not in chapters():  # a page outside the numbered chapters (the primer) numbers its exercises alone
+        return [f"Exercise {n} — {title.strip()}" for n, title in enumerate(titles, 1)]
+    chapter = chapters().index(page) + 1
     return [f"Exercise {chapter}.{n} — {title.strip()}" for n, title in enumerate(titles, 1)]
 
 
