@@ -97,3 +97,11 @@ def test_search_box_of_a_chapter_leads_to_results(page, page_log, site):
     page.wait_for_url("**/search.html?q=*", timeout=15000)
     page.locator("#search-results ul.search li").first.wait_for(timeout=15000)
     assert not page_log.problems(), "\n".join(page_log.problems())
+
+
+@pytest.mark.parametrize("name", ["index", "sources", "glossary", "timeline", "corrections", "revise", "class-overview", "python-for-historians"])
+def test_reference_pages_do_not_scroll_sideways_on_a_phone(page, site, name):
+    page.set_viewport_size({"width": 390, "height": 900})
+    open_page(page, site, f"{name}.html")
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"{name} scrolls sideways by {overflow}px at 390 px wide"
