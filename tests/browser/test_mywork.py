@@ -22,31 +22,7 @@ START = 90_000
 ID = "berlin-seed-factor"
 
 
-def starter(page, exercise_id):
-    return page.locator(f'[data-runner="starter"][data-exercise="{exercise_id}"]')
-
-
-def set_code(cell, source: str) -> None:
-    """Replace the code in the cell's editor as pasting it would (CodeMirror loads when the reader points at it)."""
-    cell.locator(".runner-editor-host").hover()
-    content = cell.locator(".runner-editor-host .cm-content")
-    content.wait_for(timeout=15_000)
-    content.click()
-    content.press("Control+a")
-    content.page.keyboard.insert_text(source)
-    assert code_in(cell) == source
-
-
-def code_in(cell) -> str:
-    """The code now in the cell's editor (CodeMirror's document, or the text area before it loads)."""
-    return cell.evaluate(
-        """el => {
-            const text = window.BookEditor && window.BookEditor.textOf(el);
-            if (text !== null && text !== undefined) return text;
-            const area = el.querySelector("textarea.runner-editor");
-            return area ? area.value : null;
-        }"""
-    )
+from browser.test_runner import code_in, set_code, starter  # noqa: E402  (the page's editor, as a reader uses it)
 
 
 def answer() -> str:
