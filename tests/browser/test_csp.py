@@ -9,9 +9,11 @@ from __future__ import annotations
 import pytest
 
 from browser.conftest import open_page
-from conftest import HTML
+from conftest import BOOK
+from exercises import _book
 
-PAGES = sorted(path.name for path in HTML.glob("*.html")) if HTML.exists() else ["index.html", "berlin.html", "search.html"]
+# Every page of the book, from its sources (the HTML may not be built yet when the tests are collected).
+PAGES = sorted(f"{page}.html" for page in ["index", "search", *_book.pages(BOOK)])
 
 WATCH = """() => {
     window.violations = [];
