@@ -11,7 +11,7 @@ Conventions shown here:
   ``load("events")``), never typed in, so a corrected table corrects the
   exercise too.
 * Each exercise lists the wrong answers a student would really give (an
-  off-by-one year range, the seed essay's figure, a reversed ratio ...); the
+  off-by-one year range, the GCSE essay that circulates online's figure, a reversed ratio ...); the
   tests prove that every one of them fails with a helpful message.
 * The chapter's starter leaves the answer as a placeholder (``name = ...``, or a
   function whose body is a docstring and ``...``), so an untouched starter is
@@ -27,8 +27,8 @@ from ._core import Case, ChoiceExercise, FunctionExercise, OrderExercise, ValueE
 from ._data import load
 from ._core import scaffold
 
-#: The total that the seed essay claims for refugees from East Germany, 1948-1960.
-SEED_CLAIM = 250_000
+#: The total that the GCSE essay that circulates online claims for refugees from East Germany, 1948-1960.
+ESSAY_CLAIM = 250_000
 
 
 # --- reference answers, computed from the tables ---------------------------------
@@ -42,8 +42,8 @@ def _yearly_change(rows):
     return {now["year"]: now["refugees"] - before["refugees"] for before, now in zip(rows, rows[1:])}
 
 
-def _seed_factor():
-    return _refugee_total(load("refugees"), 1949, 1960) / SEED_CLAIM
+def _essay_factor():
+    return _refugee_total(load("refugees"), 1949, 1960) / ESSAY_CLAIM
 
 
 def _crisis_biggest_rise():
@@ -112,10 +112,10 @@ def _diagnose_total(result, case):
     return None
 
 
-def _diagnose_seed_factor(answer):
+def _diagnose_essay_factor(answer):
     if not isinstance(answer, (int, float)) or isinstance(answer, bool) or answer == 0:
         return None
-    right = _seed_factor()
+    right = _essay_factor()
     if abs(answer - 1) < 0.05:
         return (
             "A factor of 1 would mean the essay's 250,000 was right. "
@@ -127,9 +127,9 @@ def _diagnose_seed_factor(answer):
         return "The table already counts people, not thousands: do not multiply by 1,000."
     if abs(answer * 1000 / right - 1) < 0.02:
         return "The table already counts people, not thousands: do not divide by 1,000."
-    if abs(answer - _refugee_total(load("refugees"), 1949, 1961) / SEED_CLAIM) < 0.01:
+    if abs(answer - _refugee_total(load("refugees"), 1949, 1961) / ESSAY_CLAIM) < 0.01:
         return "The claim stops in 1960: leave 1961 out."
-    if abs(answer - _refugee_total(load("refugees"), 1949, 1959) / SEED_CLAIM) < 0.01:
+    if abs(answer - _refugee_total(load("refugees"), 1949, 1959) / ESSAY_CLAIM) < 0.01:
         return "The claim runs to 1960: count 1960 too."
     return None
 
@@ -199,9 +199,9 @@ REFUGEE_TOTAL = FunctionExercise(
     wrong=[_total_excluding_last_year, _total_of_every_row, _count_of_years],
 )
 
-SEED_FACTOR = ValueExercise(
-    id="berlin-seed-factor",
-    name="seed_factor",
+ESSAY_FACTOR = ValueExercise(
+    id="berlin-essay-factor",
+    name="essay_factor",
     hint=(
         "First add up the refugees for 1949 to 1960 (both included), then divide that total by the claimed "
         "250,000. The answer is bigger than 1."
@@ -218,23 +218,23 @@ SEED_FACTOR = ValueExercise(
             for row in rows:
                 if ...:                 # the years 1949 to 1960, both included
                     registered += ...
-            seed_factor = ... / ...     # the total divided by the claim
+            essay_factor = ... / ...     # the total divided by the claim
             '''
         ),
     ),
     expects="a number: refugees registered 1949-1960 divided by the claimed 250,000 (within 1 per cent)",
-    expected=_seed_factor,
+    expected=_essay_factor,
     rel_tol=0.01,
-    diagnose=_diagnose_seed_factor,
+    diagnose=_diagnose_essay_factor,
     success=(
         "So the claim of 250,000 is about ten times too small, and the true gap is wider still, "
         "because the table cannot count 1948."
     ),
     wrong=[
-        SEED_CLAIM / _refugee_total(load("refugees"), 1949, 1960),  # the ratio turned upside down
-        _refugee_total(load("refugees"), 1949, 1961) / SEED_CLAIM,  # one year too many: 1961
-        _refugee_total(load("refugees"), 1949, 1959) / SEED_CLAIM,  # one year too few: 1960 left out
-        _refugee_total(load("refugees"), 1949, 1960) / 1000 / SEED_CLAIM,  # refugees taken as thousands
+        ESSAY_CLAIM / _refugee_total(load("refugees"), 1949, 1960),  # the ratio turned upside down
+        _refugee_total(load("refugees"), 1949, 1961) / ESSAY_CLAIM,  # one year too many: 1961
+        _refugee_total(load("refugees"), 1949, 1959) / ESSAY_CLAIM,  # one year too few: 1960 left out
+        _refugee_total(load("refugees"), 1949, 1960) / 1000 / ESSAY_CLAIM,  # refugees taken as thousands
     ],
 )
 
@@ -363,7 +363,7 @@ CRISIS_ORDER = OrderExercise(
     ],
 )
 
-for _exercise in (REFUGEE_TOTAL, SEED_FACTOR, YEARLY_CHANGE, CRISIS_RISE, SOURCE_PURPOSE, CRISIS_ORDER):
+for _exercise in (REFUGEE_TOTAL, ESSAY_FACTOR, YEARLY_CHANGE, CRISIS_RISE, SOURCE_PURPOSE, CRISIS_ORDER):
     register(_exercise)
 
 
@@ -434,7 +434,7 @@ misconception(
         "The registered refugees of 1949-1960 alone number about ten times as many {cite:p}`rytlewski1987refugees`; "
         "a CIA survey gives about 2.3 million from 1948 to the Wall {cite:p}`cia2009population`."
     ),
-    exercise="berlin-seed-factor",
+    exercise="berlin-essay-factor",
     answer=1.0,
     names="the essay's 250,000 was right",
 )

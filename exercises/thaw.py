@@ -2,7 +2,7 @@
 
 Each exercise is declared once, here, and the chapter runs ``check("<id>", answer)``.
 Expected answers are computed from the tables ``events`` and ``forces_1955``;
-the wrong answers are the mistakes a student would really make (the seed essay's
+the wrong answers are the mistakes a student would really make (the GCSE essay's
 date for Khrushchev, the Pact put before West Germany's entry into NATO, a ratio
 turned upside down ...).
 """
@@ -85,7 +85,7 @@ THAW_ORDER = OrderExercise(
     expects="a list of the seven event ids, earliest first",
     events=THAW_EVENTS,
     mistakes=[
-        # the seed essay's mistake: Khrushchev as a new leader in 1956, after Geneva
+        # the GCSE essay's mistake: Khrushchev as a new leader in 1956, after Geneva
         moved("khrushchev-first-secretary", after="open-skies"),
         # the Warsaw Pact put before West Germany's entry into NATO
         swapped("frg-joins-nato", "warsaw-pact-signed"),

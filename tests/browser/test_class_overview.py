@@ -15,7 +15,7 @@ import exercises
 from browser.conftest import open_page
 from tools import workbooks
 
-RISE, FACTOR, TOTAL = "berlin-crisis-rise", "berlin-seed-factor", "berlin-refugee-total"
+RISE, FACTOR, TOTAL = "berlin-crisis-rise", "berlin-essay-factor", "berlin-refugee-total"
 
 
 def result(exercise_id, answer) -> dict:

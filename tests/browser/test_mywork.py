@@ -19,14 +19,14 @@ from conftest import ROOT
 from tools import workbooks
 
 START = 90_000
-ID = "berlin-seed-factor"
+ID = "berlin-essay-factor"
 
 
 from browser.test_runner import code_in, set_code, starter  # noqa: E402  (the page's editor, as a reader uses it)
 
 
 def answer() -> str:
-    return f"seed_factor = {exercises.get(ID).expected():.4f}"
+    return f"essay_factor = {exercises.get(ID).expected():.4f}"
 
 
 def download(page, tmp_path):
