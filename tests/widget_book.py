@@ -1,7 +1,8 @@
-"""The one-chapter test book of the page widgets (tests/roots/widgets), built in seconds for tests/test_ext_*.py.
+"""The small test book of the page widgets (tests/roots/widgets), built in seconds for tests/test_ext_*.py.
 
-Its chapter holds a "Do now", a key-terms box, code exercises with hints and solutions, a choice, an order,
-a match and two short-answer widgets, a misconceptions box, an exam question and a "Check your memory".
+Its first chapter holds a "Do now", a key-terms box, code exercises with hints and solutions, a choice, an order,
+a match and two short-answer widgets, a misconceptions box, an exam question and a "Check your memory";
+a later chapter has a "Do now" and a "Check your memory" of its own.
 What they show is declared in tests/roots/widgets/declarations.py; the fixture ``declared`` runs it into
 copies of the ``exercises`` registries (restored after each test, so no other test sees the test book's
 exercises), as the module ``exercises.chapter`` so that they belong to the page ``chapter``.

@@ -1,8 +1,9 @@
-"""A one-chapter book for the unit tests of the book's page widgets (tests/test_ext_*.py, tests/widget_book.py).
+"""A small book for the unit tests of the book's page widgets (tests/test_ext_*.py, tests/widget_book.py).
 
-Its chapter holds one of each thing the extensions exam, quiz, practice, steps and keyterms of book/_ext/ put
-in a page; what they show comes from declarations.py (the chapter's exercises, misconception and exam question,
-as exercises/<chapter>.py declares a real chapter's), glossary.md and references.bib.
+Its first chapter holds one of each thing the extensions exam, quiz, practice, steps and keyterms of book/_ext/
+put in a page, and a later chapter has its quizzes too.  What they show comes from declarations.py (the first
+chapter's exercises, misconception and exam question, as exercises/<chapter>.py declares a real chapter's),
+glossary.md and references.bib.
 The notebooks are not executed: these extensions read the sources and the declarations only.
 """
 
