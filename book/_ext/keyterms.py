@@ -4,7 +4,7 @@
 chapter marks with the {term} role, each linked to the glossary and given the first sentence of its
 glossary definition. The list is made at build time, so it never drifts from the chapter's text.
 
-``image-credits`` directive: a list of every picture in book/images/images.toml, with its title,
+``image-credits`` directive: a list of every picture in book/images/images.toml (of the book being built), with its title,
 chapters, author, sources and licence (used on the sources page).
 """
 
@@ -99,7 +99,7 @@ class ImageCreditsDirective(SphinxDirective):
     has_content = False
 
     def run(self):
-        manifest_path = BOOK / "images" / "images.toml"
+        manifest_path = Path(self.env.srcdir) / "images" / "images.toml"
         self.env.note_dependency(str(manifest_path))
         images = tomllib.loads(manifest_path.read_text(encoding="utf-8"))["images"]
         listing = nodes.bullet_list(classes=["image-credits"])
