@@ -1,14 +1,17 @@
-"""Unit tests of book/_ext/keyterms.py on the widget test book (tests/roots/widgets): the "Key terms" box.
+"""Unit tests of book/_ext/keyterms.py on the widget test book (tests/roots/widgets): the "Key terms" box and the
+list of picture credits.
 
 The chapter uses three of the four terms of the test book's glossary (one of them twice, one through
 another spelling); the notes page uses none.  Each definition there has a second sentence that the box leaves out.
+The sources page lists the two pictures of the test book's images/images.toml.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 
-from widget_book import FILTER, declared, element, page, site, text  # noqa: F401
+from widget_book import FILTER, ROOT, build, copy_book, declared, element, page, site, text  # noqa: F401
 
 pytestmark = FILTER
 
@@ -52,3 +55,25 @@ def test_a_page_without_terms_gets_no_box(site):
     notes = page(site, "notes")
     assert "A page that uses no glossary term" in notes
     assert "key-terms" not in notes and "Key terms" not in notes, "an empty box of terms"
+
+
+def credits(markup: str) -> list[str]:
+    box, _ = element(markup, "ul", "image-credits")
+    return [text(item) for item in re.findall(r"<li>(.*?)</li>", box, re.S)]
+
+
+def test_the_sources_page_credits_every_picture_of_the_manifest_in_order(site):
+    images = tomllib.loads((ROOT / "images" / "images.toml").read_text(encoding="utf-8"))["images"]
+    listed = credits(page(site, "sources"))
+    assert len(listed) == len(images) == 2
+    for line, (file, entry) in zip(listed, images.items()):
+        assert line == (f"{entry['title']} ({entry['kind']}; chapter: {', '.join(entry['chapters'])}; file images/{file}). "
+                        f"Author: {entry['author']}. Sources: {entry['source']}. Licence: {entry['licence']}."), line
+
+
+def test_a_changed_manifest_is_listed_at_the_next_build(declared, tmp_path):
+    source = copy_book(tmp_path / "src")
+    assert "Licence: Public domain." in credits(page(build(source, outdir="twice"), "sources"))[1]
+    manifest = source / "images" / "images.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('licence = "Public domain"', 'licence = "CC0 1.0"'), encoding="utf-8")
+    assert "Licence: CC0 1.0." in credits(page(build(source, outdir="twice"), "sources"))[1], "the page was not rebuilt"
