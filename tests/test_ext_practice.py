@@ -176,12 +176,15 @@ def test_other_builders_get_the_question_as_text(declared, tmp_path):
     assert "practice-data" not in chapter and "Or answer in Python" not in chapter
 
 
-def test_a_widget_for_no_declared_question_fails_the_build(declared, tmp_path):
+def test_a_widget_or_box_with_nothing_declared_fails_the_build(declared, tmp_path):
     source = copy_book(tmp_path / "src")
     chapter = source / "chapter.md"
     body = chapter.read_text(encoding="utf-8")
     body = body.replace("{practice} chapter-short", "{practice} chapter-nothing").replace("{practice} chapter-number", "{practice} chapter-total")
     chapter.write_text(body, encoding="utf-8")
+    with (source / "later.md").open("a", encoding="utf-8") as later:
+        later.write("\n```{misconceptions}\n```\n")
     _, warnings = build_log(source, outdir="broken")
     assert "unknown exercise 'chapter-nothing'" in warnings
     assert "chapter-total is a value exercise: it has no widget" in warnings
+    assert "no misconceptions are declared for 'later'" in warnings

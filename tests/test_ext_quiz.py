@@ -12,7 +12,9 @@ import html
 import re
 
 from exercises._quiz import answer_key
-from widget_book import FILTER, declared, deferred_script, element, page, site, stylesheet, text  # noqa: F401
+from widget_book import (  # noqa: F401
+    FILTER, build_log, copy_book, declared, deferred_script, element, page, site, stylesheet, text,
+)
 
 pytestmark = FILTER
 
@@ -130,3 +132,11 @@ def test_the_quiz_script_is_loaded_only_where_there_is_a_quiz(site):
         assert deferred_script(page(site, name), "quiz.js") and stylesheet(page(site, name), "quiz.css"), name
     for name in ("index", "glossary", "notes"):
         assert not deferred_script(page(site, name), "quiz.js"), name
+
+
+def test_a_quiz_outside_a_chapter_fails_the_build(declared, tmp_path):
+    source = copy_book(tmp_path / "src")
+    with (source / "notes.md").open("a", encoding="utf-8") as notes:
+        notes.write("\n```{memory-quiz}\n```\n")
+    _, warnings = build_log(source, outdir="broken")
+    assert "{memory-quiz} belongs in a chapter; 'notes' is not one" in warnings
