@@ -22,7 +22,7 @@ QID = "chapter-exam-how-far"
 def test_the_box_shows_the_declared_question_board_marks_and_time(site):
     question = exam(QID)
     fmt = question.fmt
-    box, _ = element(page(site), "div", "exam-question")
+    box = element(page(site), "div", "exam-question")
     words = text(box).replace("‘", "'").replace("’", "'")  # MyST's smart quotes
     assert f"Exam practice 1 — {fmt.board}: {fmt.name}" in words
     assert f"({question.marks_text}; suggested time {fmt.minutes} minutes)" in words
@@ -34,7 +34,7 @@ def test_the_box_shows_the_declared_question_board_marks_and_time(site):
 
 def test_the_timer_starts_at_the_suggested_minutes_with_extra_time_options(site):
     fmt = exam(QID).fmt
-    box, _ = element(page(site), "div", "exam-question")
+    box = element(page(site), "div", "exam-question")
     assert re.search(rf'<span class="exam-clock" role="timer"[^>]*>{fmt.minutes:02d}:00</span>', box)
     options = re.findall(r'<option value="([\d.]+)">([^<]*)</option>', box)
     assert [value for value, _ in options] == ["1", "1.25", "1.5"]
@@ -45,7 +45,7 @@ def test_the_timer_starts_at_the_suggested_minutes_with_extra_time_options(site)
 
 def test_the_checklist_has_every_criterion_of_every_level_once(site):
     fmt = exam(QID).fmt
-    checklist, _ = element(page(site), "fieldset", "exam-checklist")
+    checklist = element(page(site), "fieldset", "exam-checklist")
     boxes = re.findall(r'<input type="checkbox" id="([^"]+)" data-level="(\d)" value="([^"]*)">', checklist)
     want = [(str(level.number), criterion) for level in fmt.levels for criterion in level.criteria]
     assert [(level, value) for _, level, value in boxes] == want
@@ -58,7 +58,7 @@ def test_the_checklist_has_every_criterion_of_every_level_once(site):
 def test_the_model_answers_come_folded_after_the_self_marking(site):
     question = exam(QID)
     chapter = page(site)
-    box, _ = element(chapter, "div", "exam-question")
+    box = element(chapter, "div", "exam-question")
     models = re.search(r"<details class=\"exam-models\"([^>]*)>(.*?)</details>", box, re.S)
     assert models, "the model answers are in a <details>"
     assert "open" not in models.group(1), "the model answers are folded until the student asks for them"
@@ -75,8 +75,8 @@ def test_the_model_answers_come_folded_after_the_self_marking(site):
 
 
 def test_the_student_edition_keeps_the_same_box(site, student_site):
-    full, _ = element(page(site), "div", "exam-question")
-    student, _ = element(page(student_site), "div", "exam-question")
+    full = element(page(site), "div", "exam-question")
+    student = element(page(student_site), "div", "exam-question")
     assert student == full, "students need the model answers to learn: the exam box is the same in both editions"
 
 

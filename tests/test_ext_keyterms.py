@@ -26,7 +26,7 @@ GLOSSARY = {
 
 def key_terms(markup: str) -> list[tuple[str, str, str]]:
     """The entries of the page's Key terms box: (link, term, definition)."""
-    box, _ = element(markup, "div", "key-terms")
+    box = element(markup, "div", "key-terms")
     return [(href, text(term), text(definition)) for href, term, definition in
             re.findall(r'<dt><a class="reference internal" href="([^"]+)">(.*?)</a></dt><dd>(.*?)</dd>', box, re.S)]
 
@@ -48,7 +48,7 @@ def test_each_term_links_to_the_glossary_with_the_first_sentence_of_its_definiti
 def test_the_box_stands_where_the_directive_is(site):
     chapter = page(site)
     assert chapter.index('class="quiz quiz-do-now"') < chapter.index('class="key-terms') < chapter.index("After the")
-    assert "The words in this chapter that the glossary explains" in text(element(chapter, "div", "key-terms")[0])
+    assert "The words in this chapter that the glossary explains" in text(element(chapter, "div", "key-terms"))
 
 
 def test_a_page_without_terms_gets_no_box(site):
@@ -58,7 +58,7 @@ def test_a_page_without_terms_gets_no_box(site):
 
 
 def credits(markup: str) -> list[str]:
-    box, _ = element(markup, "ul", "image-credits")
+    box = element(markup, "ul", "image-credits")
     return [text(item) for item in re.findall(r"<li>(.*?)</li>", box, re.S)]
 
 

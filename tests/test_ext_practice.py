@@ -30,8 +30,8 @@ SCRIPT = BOOK / "_static" / "practice.js"
 
 def widget(out, exercise_id: str) -> str:
     """The widget's <div> in the chapter."""
-    markup, _ = element(page(out), "div", f"practice-{WIDGETS[exercise_id]}", page(out).index(f'id="practice-{exercise_id}"') - 200)
-    assert f'data-exercise="{exercise_id}"' in markup
+    markup = element(page(out), "div", id=f"practice-{exercise_id}")
+    assert f'class="practice practice-{WIDGETS[exercise_id]}"' in markup and f'data-exercise="{exercise_id}"' in markup
     return markup
 
 
@@ -147,7 +147,7 @@ def test_the_misconceptions_box_names_the_claim_the_evidence_and_the_exercise(si
     found = _practice.misconceptions("chapter")
     assert len(found) == 1
     item = found[0]
-    box, _ = element(page(site), "div", "misconceptions-box")
+    box = element(page(site), "div", "misconceptions-box")
     words = text(box)
     assert "Common misconceptions" in words and f"Not so: {item.claim}" in words
     assert "The evidence: CORRECTION-TEXT: it was beta" in words and 'href="sources.html#' in box

@@ -63,7 +63,7 @@ def check_question(question: dict) -> str:
 
 def test_do_now_opens_the_first_chapter_with_its_own_term_questions(site):
     chapter = page(site)
-    section, end = element(chapter, "section", "quiz-do-now")
+    section = element(chapter, "section", "quiz-do-now")
     assert chapter.index('class="quiz quiz-do-now"') < chapter.index("After the"), "Do now opens the chapter"
     assert "Do now: five quick questions" in text(section)
     found = questions(section)
@@ -73,20 +73,20 @@ def test_do_now_opens_the_first_chapter_with_its_own_term_questions(site):
 
 
 def test_do_now_in_a_later_chapter_asks_about_the_chapters_before_it(site):
-    section, _ = element(page(site, "later"), "section", "quiz-do-now")
+    section = element(page(site, "later"), "section", "quiz-do-now")
     assert sorted(check_question(question) for question in questions(section)) == sorted(USED["chapter"])
 
 
 def test_check_your_memory_ends_the_chapter_with_every_term_question(site):
     chapter = page(site)
-    section, _ = element(chapter, "section", "quiz-memory")
+    section = element(chapter, "section", "quiz-memory")
     assert chapter.index('class="quiz quiz-memory"') > chapter.index('class="exam-question'), "it ends the chapter"
     assert "Check your memory" in text(section)
     assert sorted(check_question(question) for question in questions(section)) == sorted(USED["chapter"])
 
 
 def test_check_your_memory_in_a_later_chapter_adds_questions_from_earlier_ones(site):
-    section, _ = element(page(site, "later"), "section", "quiz-memory")
+    section = element(page(site, "later"), "section", "quiz-memory")
     found = questions(section)
     asked = [check_question(question) for question in found]
     assert asked[0] == "Superpower", "the chapter's own questions come first"
@@ -96,7 +96,7 @@ def test_check_your_memory_in_a_later_chapter_adds_questions_from_earlier_ones(s
 
 def test_no_question_names_its_answer(site):
     for name, css_class in (("chapter", "quiz-do-now"), ("chapter", "quiz-memory"), ("later", "quiz-do-now"), ("later", "quiz-memory")):
-        section, _ = element(page(site, name), "section", css_class)
+        section = element(page(site, name), "section", css_class)
         for question in questions(section):
             term = term_of(question["prompt"])
             assert set(question["attributes"]) == {"data-item", "data-key", "data-chapter"}, "no attribute holds the answer"
@@ -109,7 +109,7 @@ def test_no_question_names_its_answer(site):
 
 
 def test_the_revise_page_holds_every_question_hidden_until_due(site):
-    section, _ = element(page(site, "revise"), "section", "quiz-revise")
+    section = element(page(site, "revise"), "section", "quiz-revise")
     found = questions(section)
     assert sorted(check_question(question) for question in found) == sorted(DEFINED)
     assert all(question["hidden"] for question in found), "quiz.js shows the questions that are due"
@@ -120,7 +120,7 @@ def test_the_same_question_has_the_same_id_and_key_everywhere(site):
     seen: dict[str, str] = {}
     for name, css_class in (("chapter", "quiz-do-now"), ("chapter", "quiz-memory"), ("later", "quiz-do-now"),
                             ("later", "quiz-memory"), ("revise", "quiz-revise")):
-        section, _ = element(page(site, name), "section", css_class)
+        section = element(page(site, name), "section", css_class)
         for question in questions(section):
             term = term_of(question["prompt"])
             item = (question["attributes"]["data-item"], question["attributes"]["data-key"])

@@ -112,21 +112,23 @@ def text(markup: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split())
 
 
-def element(markup: str, tag: str, css_class: str, start: int = 0) -> tuple[str, int]:
-    """The first element <tag class="... css_class ..."> (from ``start``) with everything inside it, and where it ends.
+def element(markup: str, tag: str, css_class: str | None = None, *, id: str | None = None) -> str:
+    """The first element <tag class="... css_class ..."> (or <tag ... id="id">) with everything inside it.
 
     Nested elements of the same tag are counted, so a <div> holding <div>s is returned whole.
     """
-    opening = re.compile(rf'<{tag}\b[^>]*\bclass="(?:[^"]*\s)?{re.escape(css_class)}(?:\s[^"]*)?"[^>]*>')
-    found = opening.search(markup, start)
-    assert found, f'no <{tag} class="{css_class}"> in the page'
-    depth, at = 0, found.start()
-    tags = re.compile(rf"<(/?){tag}\b[^>]*>")
-    for match in tags.finditer(markup, found.start()):
+    if id is not None:
+        opening = re.compile(rf'<{tag}\b[^>]*\bid="{re.escape(id)}"[^>]*>')
+    else:
+        opening = re.compile(rf'<{tag}\b[^>]*\bclass="(?:[^"]*\s)?{re.escape(css_class)}(?:\s[^"]*)?"[^>]*>')
+    found = opening.search(markup)
+    assert found, f'no <{tag} class="{css_class}" id="{id}"> in the page'
+    depth = 0
+    for match in re.finditer(rf"<(/?){tag}\b[^>]*>", markup[found.start():]):
         depth += -1 if match.group(1) else 1
         if depth == 0:
-            return markup[found.start():match.end()], match.end()
-    raise AssertionError(f'<{tag} class="{css_class}"> is not closed')
+            return markup[found.start():found.start() + match.end()]
+    raise AssertionError(f"<{tag}> {found.group(0)} is not closed")
 
 
 def json_script(markup: str, pattern: str) -> object:
