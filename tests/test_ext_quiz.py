@@ -117,7 +117,7 @@ def test_the_revise_page_holds_every_question_hidden_until_due(site):
 
 
 def test_the_same_question_has_the_same_id_and_key_everywhere(site):
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}
     for name, css_class in (("chapter", "quiz-do-now"), ("chapter", "quiz-memory"), ("later", "quiz-do-now"),
                             ("later", "quiz-memory"), ("revise", "quiz-revise")):
         section = element(page(site, name), "section", css_class)
