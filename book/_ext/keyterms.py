@@ -4,7 +4,7 @@
 chapter marks with the {term} role, each linked to the glossary and given the first sentence of its
 glossary definition. The list is made at build time, so it never drifts from the chapter's text.
 
-``image-credits`` directive: a list of every picture in book/images/images.toml, with its title,
+``image-credits`` directive: a list of every picture in book/images/images.toml (of the book being built), with its title,
 chapters, author, sources and licence (used on the sources page).
 """
 
@@ -35,9 +35,9 @@ class KeyTermsDirective(SphinxDirective):
         return [node]
 
 
-def glossary_entries() -> dict[str, tuple[str, str]]:
-    """lower-cased term -> (term as written, first sentence of its definition), read from book/glossary.md."""
-    text = (BOOK / "glossary.md").read_text(encoding="utf-8")
+def glossary_entries(book: Path = BOOK) -> dict[str, tuple[str, str]]:
+    """lower-cased term -> (term as written, first sentence of its definition), read from <book>/glossary.md."""
+    text = (Path(book) / "glossary.md").read_text(encoding="utf-8")
     block = re.search(r"```\{glossary\}\n(.*?)\n```", text, re.S)
     entries: dict[str, tuple[str, str]] = {}
     term = None
@@ -65,7 +65,7 @@ def _fill(app: Sphinx, doctree: nodes.document) -> None:
     placeholders = list(doctree.findall(key_terms))
     if not placeholders:
         return
-    glossary = glossary_entries()
+    glossary = glossary_entries(Path(app.srcdir))  # the glossary of the book being built (a copy, or the test book)
     seen: list[str] = []
     for ref in doctree.findall(addnodes.pending_xref):
         if ref.get("refdomain") == "std" and ref.get("reftype") == "term":
@@ -99,7 +99,7 @@ class ImageCreditsDirective(SphinxDirective):
     has_content = False
 
     def run(self):
-        manifest_path = BOOK / "images" / "images.toml"
+        manifest_path = Path(self.env.srcdir) / "images" / "images.toml"
         self.env.note_dependency(str(manifest_path))
         images = tomllib.loads(manifest_path.read_text(encoding="utf-8"))["images"]
         listing = nodes.bullet_list(classes=["image-credits"])
