@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import runpy
 import shutil
 import sys
 from pathlib import Path
@@ -82,46 +83,42 @@ def text(path: Path) -> str:
 # --- The test book with the extensions that shape the served pages, built once per test run ------------------------
 
 # book/_ext's extensions that add to the pages the reader gets: runner (with csp and offline), downloads, teachers,
-# quiet_citations; the book's own scripts and styles (book/_static) as in conf.py.
+# quiet_citations; the book's own scripts and styles (book/_static) as in conf.py. They come after the test book's
+# extensions (book_html too), unlike in conf.py: each must work wherever it is listed.
 PAGE_EXTENSIONS = ["downloads", "runner", "teachers", "quiet_citations"]
 _PAGE_BUILDS: dict[str, Path] = {}
 
 
 def _page_build(root: Path, edition: str) -> Path:
-    import os
-    import runpy
-
     source = root / "src"
     if not source.exists():
         copy_book(source)
         for page in ROOT_PAGES.iterdir():
             if page.name != "README.md":
                 shutil.copy2(page, source / page.name)
-        # A chapter's first code cell loads the checks (tools/workbooks.py makes the notebook's first cell of it).
+        # A chapter's notebook (tools/workbooks.py) starts from its cell that loads the checks; the test book's chapter
+        # has none, since its kernel has no checks. This copy's cells are not executed.
         chapter = source / "chapter.md"
         head, _, rest = chapter.read_text(encoding="utf-8").partition("# A chapter\n")
         chapter.write_text(head + "# A chapter\n\n```{code-cell} ipython3\nfrom exercises import check, hint, load\n```\n" + rest,
                            encoding="utf-8")
-    saved = {name: os.environ.get(name) for name in ("PYTHONPATH", "BOOK_SOURCES")}
-    os.environ.update(PYTHONPATH="", BOOK_SOURCES=str(BOOK))
-    try:
+    with pytest.MonkeyPatch.context() as patch:  # as the `book` fixture does
+        patch.setenv("PYTHONPATH", "")
+        patch.setenv("BOOK_SOURCES", str(BOOK))
         extensions = runpy.run_path(str(source / "conf.py"))["extensions"] + PAGE_EXTENSIONS
         out, _ = build(source, tags=["student"] if edition == "student" else [], extensions=extensions,
                        outdir="student/html" if edition == "student" else "html", execute=False,
                        overrides={"html_static_path": [str(BOOK / "_static")],
                                   "bibtex_bibfiles": ["references.bib", "extra.bib"]})
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
     return out
 
 
 @pytest.fixture
 def pages_built(tmp_path_factory) -> Path:
-    """The output folder of the test book built with PAGE_EXTENSIONS (code cells not executed); made once, read only."""
+    """The output folder of the test book and tests/roots/pages built with PAGE_EXTENSIONS (code cells not executed).
+
+    Made once per test process and shared by the test files: read it, never change it.
+    """
     if "html" not in _PAGE_BUILDS:
         _PAGE_BUILDS["html"] = _page_build(tmp_path_factory.mktemp("pages"), "html")
     return _PAGE_BUILDS["html"]
@@ -131,5 +128,5 @@ def pages_built(tmp_path_factory) -> Path:
 def pages_built_student(pages_built) -> Path:
     """The same book's student edition (``-t student``), built after the full one from the same copy; read only."""
     if "student" not in _PAGE_BUILDS:
-        _PAGE_BUILDS["student"] = _page_build(pages_built.parents[2], "student")
+        _PAGE_BUILDS["student"] = _page_build(pages_built.parents[3], "student")
     return _PAGE_BUILDS["student"]
