@@ -1,70 +1,23 @@
 """Unit tests of the book's Sphinx extensions (book/_ext/) on a small test book (tests/roots/book), in seconds.
 
 As myst-nb's and sphinx-exercise's own tests do, each test builds a copy of the small book with
-``sphinx.testing``'s ``SphinxTestApp`` and looks at the pages it wrote; the full build (tests/test_build.py) and
-the browser tests then check the real book.
+``sphinx.testing``'s ``SphinxTestApp`` (tests/small_book.py) and looks at the pages it wrote; the full build
+(tests/test_build.py) and the browser tests then check the real book.
 """
 
 from __future__ import annotations
 
-import html
-import io
 import re
 import runpy
-import shutil
-import sys
 from pathlib import Path
 
-import pytest
-from sphinx.testing.util import SphinxTestApp
+from small_book import EXECUTED, MARKS, book, build, text  # noqa: F401  (first: it puts book/_ext on the path; book is a fixture)
 
-from conftest import BOOK
-
-ROOT_BOOK = Path(__file__).resolve().parent / "roots" / "book"
-sys.path.insert(0, str(BOOK / "_ext"))
 import bib_years  # noqa: E402
 import book_html  # noqa: E402
 import fresh_outputs  # noqa: E402
 
-EXECUTED = "Executed notebook"
-# sphinx-exercise 1.2.1 and sphinx-book-theme 1.4.0 read `.app` attributes that Sphinx 9 deprecates (for Sphinx 11);
-# in this process pytest would turn those warnings into errors. The book's own extensions do not use them.
-pytestmark = pytest.mark.filterwarnings("ignore::sphinx.deprecation.RemovedInSphinx11Warning")
-
-
-@pytest.fixture
-def book(tmp_path, monkeypatch) -> Path:
-    """A fresh copy of the test book; the kernels' PYTHONPATH (set by fresh_outputs) is restored afterwards."""
-    monkeypatch.setenv("PYTHONPATH", "")
-    monkeypatch.setenv("BOOK_SOURCES", str(BOOK))
-    source = tmp_path / "src"
-    shutil.copytree(ROOT_BOOK, source, ignore=shutil.ignore_patterns("__pycache__"))
-    return source
-
-
-def build(source: Path, *, tags=(), extensions=None, outdir: str = "html", execute: bool = True) -> tuple[Path, str]:
-    """Build the book into <source>/_build/<outdir>/html; return the output folder and the build's log.
-
-    Every build of one copy shares its execution cache, <source>/_build/.jupyter_cache, as the Makefile's builds do.
-    """
-    status, warning = io.StringIO(), io.StringIO()
-    overrides = {"nb_execution_cache_path": str(source / "_build" / ".jupyter_cache")}
-    if extensions is not None:
-        overrides["extensions"] = extensions
-    if not execute:
-        overrides["nb_execution_mode"] = "off"
-    app = SphinxTestApp("html", srcdir=source, builddir=source / "_build" / outdir, status=status, warning=warning,
-                        tags=list(tags), confoverrides=overrides)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert not warning.getvalue(), warning.getvalue()
-    return Path(app.outdir), status.getvalue()
-
-
-def text(path: Path) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8")))
+pytestmark = MARKS
 
 
 # --- fresh_outputs: the cache follows the package ------------------------------------------------------------------

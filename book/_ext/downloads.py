@@ -16,7 +16,8 @@ the menu there offers the notebook and the print view only.
 
 from __future__ import annotations
 
-import sys
+import functools
+import importlib.util
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -25,13 +26,24 @@ from sphinx.errors import ExtensionError
 from exercises import _book
 
 
-def _tools(app: Sphinx):
-    tools = str(Path(app.confdir) / "tools")
-    if tools not in sys.path:
-        sys.path.insert(0, tools)
-    import workbooks
+# The repository: book/_ext/ is two levels below it, tools/ beside book/ (as in runner.py).
+ROOT = Path(__file__).resolve().parents[2]
 
-    return workbooks
+
+@functools.cache
+def _workbooks():
+    """The repository's tools/workbooks.py, imported from its file.
+
+    tools/ holds the book's scripts (run as ``python -m tools.<name>`` from the repository), not a package installed
+    in the environment; importing the one module from its path leaves ``sys.path`` as it is.
+    """
+    path = ROOT / "tools" / "workbooks.py"
+    if not path.exists():
+        raise ExtensionError(f"downloads: {path} is missing (it converts each chapter to .ipynb)")
+    spec = importlib.util.spec_from_file_location("_book_tools_workbooks", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _find_chapters(app: Sphinx) -> None:
@@ -42,7 +54,7 @@ def _find_chapters(app: Sphinx) -> None:
 def _offer_notebook(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if app.builder.format != "html" or pagename not in getattr(app.builder, "_notebook_chapters", ()):
         return
-    workbooks = _tools(app)
+    workbooks = _workbooks()
     student = app.tags.has("student")
     try:
         notebook = workbooks.notebook(pagename, Path(app.srcdir), solutions=not student, base_url=app.config.html_baseurl)

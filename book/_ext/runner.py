@@ -211,6 +211,8 @@ def setup(app: Sphinx) -> dict:
     app.setup_extension("csp")
     app.setup_extension("offline")
     app.connect("builder-inited", _builder_inited)
-    app.connect("html-page-context", _page_context)
+    # Before book_html (priority 500) replaces the page's list of scripts, whatever the order of conf.py's extensions;
+    # after teachers (400), so the page lists its scripts as before.
+    app.connect("html-page-context", _page_context, priority=450)
     app.connect("build-finished", _copy_runtime)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

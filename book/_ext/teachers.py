@@ -26,14 +26,18 @@ def _exercise_index(book: Path) -> str:
     return f'<script type="application/json" id="ttb-exercises">{text}</script>'
 
 
+def _ships(app, name: str) -> bool:
+    """Whether the book's static files (``html_static_path``, relative to the confdir) include ``name``."""
+    return any((Path(app.confdir) / folder / name).exists() for folder in app.config.html_static_path)
+
+
 def _page(app, pagename, templatename, context, doctree) -> None:
     context["metatags"] = context.get("metatags", "") + f'\n<meta name="ttb-book-version" content="{exercises.__version__}">'
-    static = Path(app.srcdir) / "_static"
     body = context.get("body", "")
-    if 'class="exercise' in body and (static / "mywork.js").exists():
+    if 'class="exercise' in body and _ships(app, "mywork.js"):
         app.add_js_file("mywork.js", loading_method="defer")
         app.add_css_file("mywork.css")
-    if pagename == "class-overview" and (static / "overview.js").exists():
+    if pagename == "class-overview" and _ships(app, "overview.js"):
         context["body"] = body + _exercise_index(Path(app.srcdir))
         app.add_js_file("overview.js", loading_method="defer")
         app.add_css_file("overview.css")
