@@ -454,8 +454,8 @@ WALL_CAUSES = MultiChoiceExercise(
     expects='a set of the letters of every right option, such as {"A", "B"}',
     options={
         "A": "People were leaving East Germany through West Berlin, and the flow had grown in 1961",
-        "B": "The Western powers had cut the roads and railways from West Germany into Berlin",
-        "C": "Most of those who fled were doctors and lawyers whom the GDR could not replace",
+        "B": "The Western powers had cut the roads and railways from West Germany into West Berlin",
+        "C": "Most of those who fled were doctors and lawyers, whom the GDR could never replace",
         "D": "Almost half of the refugees of 1961 were under 25, so the GDR was losing its young",
     },
     answers=("A", "D"),
