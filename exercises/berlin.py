@@ -475,3 +475,15 @@ WALL_CAUSES = MultiChoiceExercise(
 )
 
 register(WALL_CAUSES)
+
+misconception(
+    __name__,
+    claim="Most of those who fled East Germany were doctors and lawyers.",
+    correction=(
+        "In 1961 almost half of the refugees were under 25 {cite:p}`rytlewski1987refugees`, and in the first half of 1961 "
+        "about six in ten had been in work, the largest group in industry and manufacturing {cite:p}`bmib1984occupations`."
+    ),
+    exercise="berlin-wall-causes",
+    answer=["A", "C", "D"],
+    names="most refugees were young working people",
+)

@@ -569,3 +569,16 @@ SETTLEMENT = MultiChoiceExercise(
 )
 
 register(SETTLEMENT)
+
+misconception(
+    __name__,
+    claim="To end the crisis the USA agreed in public to take its missiles out of Turkey.",
+    correction=(
+        "Robert Kennedy promised Dobrynin in secret on 27 October that the Jupiters would go {cite:p}`frus1961v06d70`; "
+        "Khrushchev's broadcast of 28 October did not mention Turkey {cite:p}`frus1961v06d68`, and the last Jupiter "
+        "came down on 24 April 1963 {cite:p}`mcnamara1963jupiternote`."
+    ),
+    exercise="missile-crisis-settlement",
+    answer=["A", "B", "C", "E"],
+    names="Thinking the Turkish deal was public",
+)

@@ -435,19 +435,28 @@ def test_student_edition_has_no_solution_anywhere(student_built):
     assert not found, found
 
 
-def test_the_student_edition_shows_parsons_lines_only_jumbled(student_built):
-    """The one thing the scans leave out, the Parsons lines, is exactly the data book/_ext/steps.py makes."""
+@pytest.mark.parametrize("edition", ["built", "student_built"])
+def test_every_code_exercise_has_hints_in_steps_and_a_parsons_problem_in_each_edition(edition, request):
+    """In the pages as built: at least two hint steps and a Parsons problem for every code exercise, in both editions.
+    The one thing the scans above leave out, the Parsons lines, is exactly the data book/_ext/steps.py makes:
+    the solution's lines (or pieces) jumbled, never a whole solution."""
     import steps  # book/_ext/steps.py (book/_ext is on the path, above)
 
+    folder = request.getfixturevalue(edition)
+    code = set()
     for page in CHAPTERS:
-        raw = (student_built / f"{page}.html").read_text(encoding="utf-8")
+        raw = (folder / f"{page}.html").read_text(encoding="utf-8")
         found = _STEPS.search(raw)
         assert found, page
         shown = json.loads(found.group(2))
-        assert shown == json.loads(json.dumps(steps.page_data(BOOK, page, student=True))), page
+        assert shown == json.loads(json.dumps(steps.page_data(BOOK, page, student=edition == "student_built"))), page
         for exercise_id, entry in shown.items():
-            if "parsons" in entry:
-                assert not [i for i, code in SOLUTIONS.items() if code in "\n".join(entry["parsons"]["lines"])], exercise_id
+            if exercises.get(exercise_id).kind in steps.CODE_KINDS:
+                code.add(exercise_id)
+                assert len(entry["hints"]) >= 2, exercise_id
+                assert len(entry["parsons"]["lines"]) >= 3 and entry["parsons"]["prefixes"], exercise_id
+                assert not [i for i, text in SOLUTIONS.items() if text in "\n".join(entry["parsons"]["lines"])], exercise_id
+    assert code == {i for i in exercises.ids() if exercises.get(i).kind in steps.CODE_KINDS}
 
 
 @pytest.mark.parametrize("page", CHAPTERS)
