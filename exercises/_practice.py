@@ -1,5 +1,8 @@
-"""Two more kinds of exercise, the misconceptions the book corrects, and what a page widget needs.
+"""Three more kinds of exercise, the misconceptions the book corrects, and what a page widget needs.
 
+* :class:`MultiChoiceExercise`: multiple choice where more than one option is right; the answer
+  is the set of the right letters (``{"A", "C"}``; a list, a tuple or ``"A, C"`` is accepted too).
+  The page shows its options as checkboxes.
 * :class:`MatchExercise`: match each item on the left (a term, a person, a source) to one
   option on the right (a definition, a role, a provenance).  The answer is a dict
   ``{left: letter}`` (the option's text is accepted too).
@@ -26,8 +29,10 @@ from typing import Any
 
 from ._core import Exercise, Result, _kind, _show, get, ids
 
-__all__ = ["MatchExercise", "Misconception", "ShortAnswerExercise", "misconception", "misconceptions", "normalise", "question", "widget"]
+__all__ = ["MatchExercise", "Misconception", "MultiChoiceExercise", "ShortAnswerExercise", "misconception", "misconceptions", "normalise", "question", "widget"]
 
+#: The kinds of exercise that a page widget answers without code.
+WIDGET_KINDS = ("choice", "multi", "order", "match", "short")
 #: The token that a short answer's message templates hold where the student's words go.
 GOT = "\u2063GOT\u2063"
 LETTERS = "ABCDEFGHIJKLMNOP"
@@ -50,6 +55,89 @@ def fnv1a(text: str) -> str:
 def _words(text: str) -> str:
     """A student's words as a message shows them."""
     return '"' + text.strip()[:60] + '"'
+
+
+# --------------------------------------------------------------------------
+# Multiple choice with more than one right option
+
+
+@dataclass
+class MultiChoiceExercise(Exercise):
+    """Multiple choice where more than one option is right: the student chooses every right option.
+
+    options: dict letter -> the option's text (the page shows them as checkboxes).
+    answers: the right letters (at least two), e.g. ``("A", "C")``.
+    feedback: dict letter -> a sentence.  For a wrong option it names the misconception of choosing
+        it (the message names that option); for a right option it is the nudge given when it is
+        left out, which points at the idea without quoting the option or giving its letter.
+    A message names one wrong option chosen (the first), or else says how many right options are
+    missing and gives the nudge of one of them: never the whole answer.
+    """
+
+    options: dict = field(default_factory=dict)
+    answers: tuple = ()
+    feedback: dict = field(default_factory=dict)
+
+    kind = "multi"
+
+    def __post_init__(self) -> None:
+        if len(set(self.answers)) < 2 or not set(self.answers) <= set(self.options):
+            raise TypeError(f"{self.id}: answers= must name two or more of the options")
+
+    def letters(self, answer: Any) -> list[str] | Result:
+        """The letters chosen, upper case and sorted, or the failing Result for an answer that is not letters of options."""
+        example = '{"' + '", "'.join(list(self.options)[:2]) + '"}'
+        if isinstance(answer, str):
+            chunks = re.findall(r"[A-Za-z]+", answer)
+            if any(len(chunk) > 1 for chunk in chunks):
+                return self._fail(f"{_show(answer)}", f"Give the letters of the options, such as {example}.")
+            answer = chunks
+        if not isinstance(answer, (set, frozenset, list, tuple)):
+            return self._fail(f"{_kind(answer)}, {_show(answer)}", f"Give a set of letters in quotes, such as {example}.")
+        chosen = set()
+        for item in answer:
+            if not isinstance(item, str):
+                return self._fail(f"a set holding {_kind(item)}, {_show(item)}", f"Every item should be a letter in quotes, such as {example}.")
+            letter = item.strip().strip("().").strip().upper()
+            if letter not in self.options:
+                return self._fail(f"{_show(item)}, which is not one of the options {', '.join(self.options)}")
+            chosen.add(letter)
+        return sorted(chosen)
+
+    def _evaluate(self, answer: Any) -> Result:
+        chosen = self.letters(answer)
+        if isinstance(chosen, Result):
+            return chosen
+        return self.judge(chosen)
+
+    def judge(self, chosen: list[str]) -> Result:
+        """The result for these letters (valid, upper case, sorted)."""
+        right = set(self.answers)
+        shown = ", ".join(chosen)
+        if not chosen:
+            return self._fail("no option", "Choose every option that is right: more than one is.")
+        for letter in chosen:
+            if letter not in right:
+                return self._fail(f"{shown}; {letter} is not right: {self.options[letter]}", self.feedback.get(letter, ""))
+        missing = sorted(right - set(chosen))
+        if missing:
+            more = f"{len(missing)} more option{'s' if len(missing) > 1 else ''} {'are' if len(missing) > 1 else 'is'} right too"
+            return self._fail(f"{shown}; right as far as it goes, but {more}", self.feedback.get(missing[0], ""))
+        return self._pass()
+
+    def subsets(self) -> list[list[str]]:
+        """Every set of letters a student can tick, each sorted (the page and the sealed check keep a message for each)."""
+        letters = sorted(self.options)
+        return [[letter for bit, letter in enumerate(letters) if mask >> bit & 1] for mask in range(2 ** len(letters))]
+
+    def wrong_answers(self) -> list:
+        right = set(self.answers)
+        found = [sorted(right | {letter}) for letter in self.options if letter not in right]  # a wrong option as well
+        found += [sorted(right - {letter}) for letter in self.answers]  # a right option left out
+        return found + list(self.wrong)
+
+    def solution(self) -> set:
+        return set(self.answers)
 
 
 # --------------------------------------------------------------------------
@@ -252,7 +340,7 @@ def misconceptions(chapter: str | None = None) -> list[Misconception]:
 
 
 def widget(exercise_id: str) -> dict:
-    """The data of the page widget of a choice, order, match or short-answer exercise.
+    """The data of the page widget of a choice (one or several right options), order, match or short-answer exercise.
 
     Every message is the one :func:`exercises.check` returns for that answer, computed here.
     Messages are keyed by :func:`_key` of the answer, as book/_static/quiz.js keys its answers:
@@ -264,6 +352,9 @@ def widget(exercise_id: str) -> dict:
     if kind == "choice":
         data["options"] = [[letter, text] for letter, text in exercise.options.items()]
         data["messages"] = {_key(exercise.id, letter): _said(exercise.check(letter)) for letter in exercise.options}
+    elif kind == "multi":
+        data["options"] = [[letter, text] for letter, text in exercise.options.items()]
+        data["messages"] = {_key(exercise.id, *chosen): _said(exercise.check(chosen)) for chosen in exercise.subsets()}
     elif kind == "order":
         right = exercise.items()
         titles = exercise.titles()
@@ -319,7 +410,7 @@ def _said(result: Result) -> list:
 def question(exercise_id: str) -> str:
     """The options of a choice, match or order exercise as Markdown (for a notebook, where the widget cannot show)."""
     exercise = get(exercise_id)
-    if exercise.kind == "choice":
+    if exercise.kind in ("choice", "multi"):
         return "\n".join(f"- **{letter}** {text}" for letter, text in exercise.options.items())
     if exercise.kind == "match":
         left = "\n".join(f"- {item}" for item in exercise.pairs)
@@ -335,7 +426,7 @@ def question(exercise_id: str) -> str:
 
 def widget_ids() -> list[str]:
     """Every exercise that has a page widget."""
-    return [i for i in ids() if get(i).kind in ("choice", "order", "match", "short")]
+    return [i for i in ids() if get(i).kind in WIDGET_KINDS]
 
 
 def option_with(exercise: Exercise, words: str) -> str:

@@ -8,6 +8,9 @@ each answer only as salted hashes (SHA-256) of its normalised form:
 
 * **choice**: the hash of the right letter; the feedback of each wrong option, keyed by its
   letter's hash (so the letters that have feedback do not point at the one that has none);
+* **multi** (more than one right option): the message of every set of letters a student can tick,
+  each locked with that set and keyed by its hash, so the check gives the very message of the full
+  one and the package names no right letter;
 * **value**: the expected value as a tree of hashes (a number's hash, or for a number with a
   tolerance the hashes of the grid cells that the tolerance covers; a string's, a list's items',
   a dict's keys and values'), so messages can still say which item of a list or which key of a
@@ -525,6 +528,44 @@ def _sealed_short_class():
     return SealedShort
 
 
+@functools.cache
+def _sealed_multi_class():
+    practice = _practice()
+
+    @dataclass
+    class SealedMulti(practice.MultiChoiceExercise):
+        """Several right options: each tickable set's message, locked with the set itself."""
+
+        salt: str = ""
+        messages: dict = field(default_factory=dict)
+
+        def __post_init__(self) -> None:
+            pass  # the right letters are not here to validate
+
+        def judge(self, chosen: list[str]) -> Result:
+            key = "m:" + ",".join(chosen)
+            box = self.messages.get(_digest(self.salt, key, "multi"))
+            opened = unlock(box, key, self.salt) if box else ""
+            if not opened:
+                return self._fail(", ".join(chosen) or "no option")
+            status, message = json.loads(opened)
+            return Result(self.id, status, message)
+
+        def solution(self) -> set:
+            return set()
+
+    return SealedMulti
+
+
+def _record_multi(exercise, salt: str) -> dict:
+    messages = {}
+    for chosen in exercise.subsets():
+        result = exercise.check(chosen)
+        key = "m:" + ",".join(chosen)
+        messages[_digest(salt, key, "multi")] = lock(json.dumps([result.status, result.message], ensure_ascii=False), key, salt)
+    return {"options": dict(exercise.options), "messages": messages}
+
+
 def _record_match(exercise, salt: str) -> dict:
     return {
         "pairs": {left: "" for left in exercise.pairs},
@@ -637,6 +678,8 @@ def record(exercise, secret: bytes) -> dict:
             whole = "o:" + "|".join(mistake.apply(right))
             out["known"].append([_digest(salt, whole), lock(json.dumps([*mistake.pair(right), mistake.why]), whole, salt)])
         out["success"] = exercise.success
+    elif exercise.kind == "multi":
+        out.update(_record_multi(exercise, salt))
     elif exercise.kind == "match":
         out.update(_record_match(exercise, salt))
     elif exercise.kind == "short":
@@ -658,7 +701,7 @@ def build(data: dict):
     """The sealed exercise of a record."""
     data = dict(data)
     name = data.pop("kind")
-    kind = _KINDS.get(name) or {"match": _sealed_match_class, "short": _sealed_short_class}[name]()
+    kind = _KINDS.get(name) or {"match": _sealed_match_class, "short": _sealed_short_class, "multi": _sealed_multi_class}[name]()
     data["steps"] = tuple(data.get("steps", ()))
     if kind is SealedOrder:
         data["events"] = tuple(data["events"])

@@ -438,3 +438,52 @@ misconception(
     answer=1.0,
     names="the essay's 250,000 was right",
 )
+
+
+# --- several right options: checkboxes in the page -----------------------------------------------
+
+from ._practice import MultiChoiceExercise  # noqa: E402
+
+WALL_CAUSES = MultiChoiceExercise(
+    id="berlin-wall-causes",
+    name="wall_causes",
+    hint="Use the figures and the reports of this section: who was leaving, how many, and who the Wall shut in.",
+    steps=(
+        "Two of the options are right. Check each against the section: the refugee figures, the ages and jobs of the refugees, and what the Wall did to the Western routes.",
+    ),
+    expects='a set of the letters of every right option, such as {"A", "B"}',
+    options={
+        "A": "People were leaving East Germany through West Berlin, and the flow had grown in 1961",
+        "B": "The Western powers had cut the roads and railways from West Germany into West Berlin",
+        "C": "Most of those who fled were doctors and lawyers, whom the GDR could never replace",
+        "D": "Almost half of the refugees of 1961 were under 25, so the GDR was losing its young",
+    },
+    answers=("A", "D"),
+    feedback={
+        "A": "Think about the numbers: what did the American diplomat in Berlin report on 13 August as the reason the East acted?",
+        "B": (
+            "That turns the Berlin Blockade of 1948-49 round: then the Soviet Union cut the routes. "
+            "In 1961 the Western routes into West Berlin stayed open, and the Wall did not touch them."
+        ),
+        "C": (
+            "Professionals did leave, but the figures show that most refugees were young working people: "
+            "about six in ten had been in work, the largest group from industry."
+        ),
+        "D": "Look at who the refugees were, not only how many: their ages in the figures for 1961.",
+    },
+    success="The Wall stopped a flight that was draining the GDR of its young and working people.",
+)
+
+register(WALL_CAUSES)
+
+misconception(
+    __name__,
+    claim="Most of those who fled East Germany were doctors and lawyers.",
+    correction=(
+        "In 1961 almost half of the refugees were under 25 {cite:p}`rytlewski1987refugees`, and in the first half of 1961 "
+        "about six in ten had been in work, the largest group in industry and manufacturing {cite:p}`bmib1984occupations`."
+    ),
+    exercise="berlin-wall-causes",
+    answer=["A", "C", "D"],
+    names="most refugees were young working people",
+)

@@ -530,3 +530,55 @@ misconception(
     answer=option_with(BREAKTHROUGH, "The claim is right"),
     names="U-2",
 )
+
+
+# --- several right options: checkboxes in the page -----------------------------------------------
+
+from ._practice import MultiChoiceExercise  # noqa: E402
+
+SETTLEMENT = MultiChoiceExercise(
+    id="missile-crisis-settlement",
+    name="settlement",
+    hint="Separate what was said in public on 27 and 28 October from what was promised in private, and check who refused what afterwards.",
+    steps=(
+        "Three of the options are right. One wrong option makes a secret promise public; the other gives Castro a part he refused.",
+    ),
+    expects='a set of the letters of every right option, such as {"A", "B"}',
+    options={
+        "A": "The USA announced in public that its Jupiter missiles would leave Turkey",
+        "B": "Khrushchev agreed to take the Soviet missiles out of Cuba and ship them home",
+        "C": "Kennedy promised not to invade Cuba, on condition the missiles were removed",
+        "D": "Castro let United Nations inspectors check that the missile sites were gone",
+        "E": "Robert Kennedy told Dobrynin in secret that the Jupiters would leave Turkey",
+    },
+    answers=("B", "C", "E"),
+    feedback={
+        "A": (
+            "The promise about the Jupiters was made in secret, by Robert Kennedy to Dobrynin, and Khrushchev's "
+            "broadcast of 28 October did not mention Turkey. Thinking the Turkish deal was public is a common mistake."
+        ),
+        "B": "Think about what Moscow radio broadcast on Sunday 28 October.",
+        "C": "What did Kennedy's reply of 27 October offer, and on what condition?",
+        "D": (
+            "Castro refused to let United Nations inspectors onto the island; the removal was checked from the air "
+            "and at sea, which is why the promise not to invade stayed conditional."
+        ),
+        "E": "Think about what was agreed in private on the evening of 27 October, not only in public.",
+    },
+    success="The crisis ended in a public bargain over Cuba and a secret one over Turkey.",
+)
+
+register(SETTLEMENT)
+
+misconception(
+    __name__,
+    claim="To end the crisis the USA agreed in public to take its missiles out of Turkey.",
+    correction=(
+        "Robert Kennedy promised Dobrynin in secret on 27 October that the Jupiters would go {cite:p}`frus1961v06d70`; "
+        "Khrushchev's broadcast of 28 October did not mention Turkey {cite:p}`frus1961v06d68`, and the last Jupiter "
+        "came down on 24 April 1963 {cite:p}`mcnamara1963jupiternote`."
+    ),
+    exercise="missile-crisis-settlement",
+    answer=["A", "B", "C", "E"],
+    names="Thinking the Turkish deal was public",
+)

@@ -86,9 +86,29 @@ def readable_text(path: Path) -> str:
         parts += [json.dumps(cell.get("outputs", []), ensure_ascii=False) for cell in notebook["cells"]]
         return "\n".join(parts)
     if path.suffix in {".html", ".htm", ".xml"}:
+        raw = without_parsons_lines(raw)
         # Both the markup (class="solution ...") and the text inside code highlighting (tags removed).
         return raw + "\n" + html_lib.unescape(re.sub(r"<[^>]+>", "", raw))
     return raw
+
+
+_STEPS = re.compile(r'(<script[^>]*id="exercise-steps"[^>]*>)(.*?)(</script>)', re.S)
+
+
+def without_parsons_lines(raw: str) -> str:
+    """A page without the lines of its "put the lines in order" problems (book/_ext/steps.py).
+
+    They are the solution's lines (or pieces), jumbled: what a Parsons problem shows by its nature.
+    tests/test_steps.py proves that the page data holds them never in the right order, and
+    test_the_student_edition_shows_parsons_lines_only_jumbled below that the page holds that data as made."""
+
+    def strip(match: re.Match) -> str:
+        data = json.loads(match.group(2))
+        for entry in data.values():
+            entry.get("parsons", {}).pop("lines", None)
+        return match.group(1) + json.dumps(data, ensure_ascii=False) + match.group(3)
+
+    return _STEPS.sub(strip, raw)
 
 
 TEXT_SUFFIXES = {".html", ".js", ".json", ".ipynb", ".txt", ".md", ".py", ".css", ".xml", ".inv", ".map", ""}
@@ -413,6 +433,30 @@ def test_full_edition_shows_the_solutions(built):
 def test_student_edition_has_no_solution_anywhere(student_built):
     found = scan(student_built.parent)  # html/ and whatever else the build left beside it
     assert not found, found
+
+
+@pytest.mark.parametrize("edition", ["built", "student_built"])
+def test_every_code_exercise_has_hints_in_steps_and_a_parsons_problem_in_each_edition(edition, request):
+    """In the pages as built: at least two hint steps and a Parsons problem for every code exercise, in both editions.
+    The one thing the scans above leave out, the Parsons lines, is exactly the data book/_ext/steps.py makes:
+    the solution's lines (or pieces) jumbled, never a whole solution."""
+    import steps  # book/_ext/steps.py (book/_ext is on the path, above)
+
+    folder = request.getfixturevalue(edition)
+    code = set()
+    for page in CHAPTERS:
+        raw = (folder / f"{page}.html").read_text(encoding="utf-8")
+        found = _STEPS.search(raw)
+        assert found, page
+        shown = json.loads(found.group(2))
+        assert shown == json.loads(json.dumps(steps.page_data(BOOK, page, student=edition == "student_built"))), page
+        for exercise_id, entry in shown.items():
+            if exercises.get(exercise_id).kind in steps.CODE_KINDS:
+                code.add(exercise_id)
+                assert len(entry["hints"]) >= 2, exercise_id
+                assert len(entry["parsons"]["lines"]) >= 3 and entry["parsons"]["prefixes"], exercise_id
+                assert not [i for i, text in SOLUTIONS.items() if text in "\n".join(entry["parsons"]["lines"])], exercise_id
+    assert code == {i for i in exercises.ids() if exercises.get(i).kind in steps.CODE_KINDS}
 
 
 @pytest.mark.parametrize("page", CHAPTERS)

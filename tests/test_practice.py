@@ -32,6 +32,8 @@ def answers_to_try(exercise_id: str, rng: random.Random) -> list:
     exercise = exercises.get(exercise_id)
     if exercise.kind == "choice":
         return list(exercise.options)
+    if exercise.kind == "multi":  # every set of boxes a student can tick, in any order
+        return [rng.sample(chosen, len(chosen)) for chosen in exercise.subsets()]
     if exercise.kind == "order":
         right = exercise.items()
         found = [right, list(exercise.events)] + [mistake.apply(right) for mistake in exercise.mistakes]
@@ -98,8 +100,11 @@ def test_widget_data_is_plain_json_that_names_no_answer():
         data = _practice.widget(exercise_id)
         assert json.loads(json.dumps(data)) == data  # plain JSON, so the page needs no Python for a click
         text = json.dumps(data)
-        if exercise.kind == "choice":
+        if exercise.kind in ("choice", "multi"):
             assert not set(data["messages"]) & set(exercise.options)
+            assert not set(data["messages"]) & {"".join(sorted(s)) for s in getattr(exercise, "subsets", lambda: [])()}
+        if exercise.kind == "multi":
+            assert "answers" not in data and len(data["messages"]) == 2 ** len(exercise.options)
         if exercise.kind == "order":
             assert "|".join(exercise.items()) not in text and not any("|" in key for key in data["pairs"])
         if exercise.kind == "match":
@@ -122,7 +127,7 @@ def test_every_widget_exercise_of_the_chapter_shows_its_widget(chapter):
     blocks = _book.exercise_blocks(BOOK, chapter)
     text = _book.page_text(BOOK, chapter)
     for exercise_id in blocks:
-        if exercises.get(exercise_id).kind in ("choice", "order", "match", "short"):
+        if exercises.get(exercise_id).kind in _practice.WIDGET_KINDS:
             assert f"```{{practice}} {exercise_id}\n" in text, exercise_id
     assert "- **A** " not in text, "options are generated from the declaration, not written in the chapter"
 
@@ -185,3 +190,59 @@ def test_distractors_are_of_similar_length(exercise_id):
     question = exercises.get(exercise_id)
     lengths = sorted(len(text) for text in question.options.values())
     assert lengths[-1] <= 2 * lengths[0], f"{exercise_id}: option lengths {lengths}"
+
+
+# --- several right options (checkboxes) ---------------------------------------------------------------
+
+
+def multi_questions():
+    return [exercises.get(i) for i in exercises.ids() if exercises.get(i).kind == "multi"]
+
+
+def test_there_are_real_questions_with_several_right_options_and_the_chapter_cites_its_evidence():
+    questions = multi_questions()
+    assert len(questions) >= 2
+    for question in questions:
+        assert 2 <= len(question.answers) < len(question.options)
+        block = _book.exercise_blocks(BOOK, exercises.chapter_of(question.id))[question.id]
+        assert "{cite:p}`" in block.task, "the question names where its evidence is"
+        # every wrong option has a message naming its misconception, every right one a nudge for when it is left out
+        assert set(question.feedback) == set(question.options)
+
+
+@pytest.mark.parametrize("exercise_id", [q.id for q in multi_questions()])
+def test_a_multi_answer_message_names_one_option_and_never_the_whole_answer(exercise_id):
+    question = exercises.get(exercise_id)
+    right = set(question.answers)
+    for chosen in question.subsets():
+        result = exercises.check(exercise_id, set(chosen))
+        assert result.passed == (set(chosen) == right)
+        if result.passed:
+            continue
+        # No right option the student did not tick is named, by its letter or its text.
+        got = result.message.split("Got: ", 1)[1].split("\n", 1)[0]
+        for letter in right - set(chosen):
+            assert question.options[letter] not in result.message
+            assert f"{letter}," not in got and f" {letter};" not in got
+        wrong = sorted(set(chosen) - right)
+        if wrong:  # the first wrong option chosen is named, with its misconception
+            assert f"{wrong[0]} is not right: {question.options[wrong[0]]}" in result.message
+            assert question.feedback[wrong[0]] in result.message
+        elif chosen:  # or a missing right option is pointed at, with its nudge
+            missing = sorted(right - set(chosen))
+            assert f"{len(missing)} more option" in result.message and question.feedback[missing[0]] in result.message
+    # Letters in any form a student types them.
+    answer = sorted(right)
+    for form in (set(answer), answer[::-1], tuple(answer), ", ".join(answer), " ".join(a.lower() for a in answer)):
+        assert exercises.check(exercise_id, form).passed, form
+
+
+@pytest.mark.parametrize("exercise_id", [q.id for q in multi_questions()])
+def test_multi_answer_options_do_not_give_the_answer_away(exercise_id):
+    question = exercises.get(exercise_id)
+    lengths = sorted(len(text) for text in question.options.values())
+    assert lengths[-1] <= 1.5 * lengths[0], f"{exercise_id}: option lengths {lengths}"
+    right = [len(question.options[letter]) for letter in question.answers]
+    wrong = [len(text) for letter, text in question.options.items() if letter not in question.answers]
+    assert not min(right) > max(wrong), "the right options are not simply the longest"
+    assert sorted(question.answers) != sorted(question.options)[: len(question.answers)], "not simply the first letters"

@@ -108,6 +108,8 @@ def spec() -> dict:
             item.update(answer=exercise.expected())
         elif exercise.kind == "order":
             item.update(answer=exercise.items())
+        elif exercise.kind == "multi":
+            item.update(kind="value", answer=list(exercise.answers))  # probed as a value: the right letters
         elif exercise.kind in ("match", "short"):
             item.update(kind="value", answer=exercise.solution())  # probed as a value: {item: letter}, or the words
         else:
@@ -152,6 +154,9 @@ def answer_texts() -> dict[str, list[tuple[str, str]]]:
         needles = []
         if exercise.kind == "choice":
             needles.append((f'answer="{exercise.answer}"', f"exercises/{exercises.chapter_of(exercise_id).replace('-', '_')}.py"))
+        elif exercise.kind == "multi":
+            written = "answers=(" + ", ".join(f'"{letter}"' for letter in exercise.answers) + ")"
+            needles.append((written, f"exercises/{exercises.chapter_of(exercise_id).replace('-', '_')}.py"))
         elif exercise.kind in ("function", "value"):
             source = inspect.getsource(exercise.expected)
             for line in source.splitlines():
@@ -176,9 +181,10 @@ def scan(folder: Path) -> dict[str, list[str]]:
 
 def test_the_unzipped_full_wheel_shows_the_answers_and_the_student_wheel_none(wheels):
     full = scan(wheels["full"])
-    kinds = ("choice", "function", "value")
+    kinds = ("choice", "multi", "function", "value")
     assert sorted(full) == [i for i in IDS if exercises.get(i).kind in kinds and answer_texts()[i]]
     assert len(full) >= len([i for i in IDS if exercises.get(i).kind in kinds]) - 3
+    assert {i for i in IDS if exercises.get(i).kind == "multi"} <= set(full)
     assert scan(wheels["student"]) == {}
 
 

@@ -326,6 +326,9 @@ def worksheet_html(chapter: Chapter, teacher: bool) -> str:
             if declared is not None and getattr(declared, "kind", "") == "choice":
                 answer.append(f"<p><strong>Answer: {e(declared.answer)}</strong>. {e(declared.options.get(declared.answer, ''))}</p>")
                 answer += [f"<p>Not {e(letter)}: {e(why)}</p>" for letter, why in declared.feedback.items()]
+            if declared is not None and getattr(declared, "kind", "") == "multi":
+                answer.append(f"<p><strong>Answers: {e(', '.join(declared.answers))}</strong>.</p>")
+                answer += [f"<p>{e(letter)}: {e(why)}</p>" for letter, why in declared.feedback.items()]
             for code in exercise.solution_code:
                 answer.append(f"<p><strong>Model answer</strong> (the chapter's solution):</p><pre class='code'>{e(code)}</pre>")
             if exercise.solution_prose:

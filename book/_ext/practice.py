@@ -1,7 +1,8 @@
 """Questions a student answers without code, and each chapter's box of common misconceptions.
 
 ```{practice} <exercise id}``` stands inside a choice, order, match or short-answer exercise
-block and renders the question as a widget: radio buttons, a list to put in order (drag, the
+block and renders the question as a widget: radio buttons (checkboxes where more than one option
+is right), a list to put in order (drag, the
 Move up / Move down buttons, or the arrow keys), a drop-down per item to match, or a text box.
 Everything comes from the one declaration in exercises/<chapter>.py: the options, and every
 message :func:`exercises.check` gives (computed at build time by
@@ -49,6 +50,13 @@ def render(exercise_id: str) -> str:
             out.append(f'<div class="practice-option"><input type="radio" name="{e(wid)}" id="{e(oid)}" value="{e(letter)}">'
                        f' <label for="{e(oid)}"><strong>{e(letter)}</strong> {e(text)}</label></div>')
         out.append("</fieldset>")
+    elif kind == "multi":
+        out.append(f'<fieldset><legend>Choose every right answer: more than one is right</legend>')
+        for letter, text in data["options"]:
+            oid = f"{wid}-{letter}"
+            out.append(f'<div class="practice-option"><input type="checkbox" name="{e(wid)}" id="{e(oid)}" value="{e(letter)}">'
+                       f' <label for="{e(oid)}"><strong>{e(letter)}</strong> {e(text)}</label></div>')
+        out.append("</fieldset>")
     elif kind == "order":
         out.append(f'<p id="{e(wid)}-how" class="practice-how">Put these in order, earliest first: drag an item, '
                    'or focus it and press the up and down arrow keys, or use its Move up and Move down buttons.</p>')
@@ -91,7 +99,7 @@ class PracticeDirective(SphinxDirective):
         exercise_id = self.arguments[0]
         if exercise_id not in ids():
             raise self.error(f"unknown exercise {exercise_id!r}: declare it in exercises/<chapter>.py")
-        if get(exercise_id).kind not in ("choice", "order", "match", "short"):
+        if get(exercise_id).kind not in _practice.WIDGET_KINDS:
             raise self.error(f"{exercise_id} is a {get(exercise_id).kind} exercise: it has no widget")
         # The widget is made from the declaration and from check: a change there rebuilds the page.
         package = Path(exercises.__file__).parent

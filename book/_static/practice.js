@@ -1,4 +1,5 @@
-// Questions answered without code (book/_ext/practice.py): choice, order, match and short answer.
+// Questions answered without code (book/_ext/practice.py): choice (one right option, or several:
+// checkboxes), order, match and short answer.
 // Every message comes from the page's data, which exercises._practice.widget computed from
 // exercises.check at build time; this script only picks the message for the answer given (and,
 // for a short answer, writes the student's words into it).  No Python runtime is needed.
@@ -40,6 +41,8 @@
   const key = (...parts) => fnv1a(parts.join("\n"));
   const judge = {
     choice(data, letter) { return data.messages[key(data.id, letter)]; },
+    // Several right options: the letters ticked, sorted (none ticked has its message too).
+    multi(data, letters) { return data.messages[key(data.id, ...letters.slice().sort())]; },
     order(data, keys) {
       const mistake = data.mistakes[key(data.id, ...keys)];
       if (mistake) return mistake;
@@ -82,6 +85,7 @@
       const chosen = box.querySelector("input[type=radio]:checked");
       return chosen ? chosen.value : null;
     }
+    if (data.kind === "multi") return Array.from(box.querySelectorAll("input[type=checkbox]:checked")).map((input) => input.value);
     if (data.kind === "order") return Array.from(box.querySelectorAll(".practice-item")).map((li) => li.dataset.key);
     if (data.kind === "match") {
       const chosen = {};

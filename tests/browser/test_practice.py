@@ -1,5 +1,5 @@
-"""The question widgets in the page, with the keyboard alone: each kind (choice, order, match, short
-answer) is answered wrongly and then rightly, and the message the widget shows is the very one
+"""The question widgets in the page, with the keyboard alone: each kind (choice, choice with several
+right options, order, match, short answer) is answered wrongly and then rightly, and the message the widget shows is the very one
 ``exercises.check`` returns for the same answer; feedback goes to a live region; a click needs
 no Python runtime; axe finds nothing serious in a page full of widgets."""
 
@@ -43,6 +43,31 @@ def test_choice_with_the_keyboard(page, page_log, site):
         press_check(page, box)
         assert said(box) == exercises.check(exercise.id, letter).message
         box.locator(f'input[value="{letter}"]').focus()
+    assert not page_log.problems()
+
+
+def test_several_right_options_with_the_keyboard(page, page_log, site):
+    """Checkboxes: Tab moves between the options and Space ticks one; the message is check's for that set."""
+    open_page(page, site, PAGE)
+    exercise = exercises.get("berlin-wall-causes")
+    box = widget(page, exercise.id)
+    boxes = box.locator("input[type=checkbox]")
+    assert boxes.count() == len(exercise.options) and box.locator("input[type=radio]").count() == 0
+    letters = list(exercise.options)
+    wrong = sorted(set(letters) - set(exercise.answers))[:1] + sorted(exercise.answers)[:1]
+    for attempt in ([], sorted(exercise.answers)[:1], wrong, sorted(exercise.answers)):
+        boxes.first.focus()
+        for index, letter in enumerate(letters):
+            if index:
+                page.keyboard.press("Tab")
+            if boxes.nth(index).is_checked() != (letter in attempt):
+                page.keyboard.press("Space")
+        ticked = box.locator("input[type=checkbox]:checked").evaluate_all("els => els.map(e => e.value)")
+        assert sorted(ticked) == sorted(attempt)
+        press_check(page, box)
+        assert said(box) == exercises.check(exercise.id, set(attempt)).message, attempt
+    assert "correct" in said(box)
+    assert box.evaluate("b => b.classList.contains('practice-passed')")
     assert not page_log.problems()
 
 

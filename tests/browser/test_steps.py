@@ -39,33 +39,69 @@ def order(page, box):
     return box.locator(".parsons-line").evaluate_all("items => items.map(i => i.dataset.code)")
 
 
-def test_lines_in_order_are_solved_with_the_keyboard_alone(page, page_log, site):
-    open_page(page, site, "berlin.html")
-    box = page.locator(f'.parsons[data-exercise="{EXERCISE}"]')
+def used(page, box):
+    return box.locator(".parsons-line").evaluate_all(
+        "items => items.filter(i => !i.querySelector('.parsons-use') || i.querySelector('.parsons-use').checked).map(i => i.dataset.code)"
+    )
+
+
+def solve_by_keyboard(page, exercise_id):
+    """Open the exercise's Parsons problem and solve it with the keyboard alone; return its box.
+
+    The right items come from the chapter's solution (tests/test_steps.py), not from the page: the page
+    holds only keys of them."""
+    from test_steps import right_items
+
+    answer = right_items(exercise_id)
+    box = page.locator(f'.parsons[data-exercise="{exercise_id}"]')
     box.locator("summary").focus()
     page.keyboard.press("Enter")
-    answer = page.evaluate(f'JSON.parse(document.getElementById("exercise-steps").textContent)["{EXERCISE}"].parsons.answer')
     assert order(page, box) != answer, "the lines come jumbled"
-    box.get_by_role("button", name="Check order").click()
+    check = box.locator(".parsons-check")
+    check.focus()
+    page.keyboard.press("Enter")
     assert "Not yet" in box.locator(".parsons-feedback").inner_text()
-    # Selection sort by keyboard: focus the line that belongs at each place and move it up with Alt+ArrowUp.
-    for place, code in enumerate(answer):
+    # A line that is no part of the answer (the opposite twin of a verdict): tick "Use" off with Space.
+    for index, code in enumerate(order(page, box)):
+        if code not in answer:
+            box.locator(".parsons-use").nth(index).focus()
+            page.keyboard.press("Space")
+    assert sorted(used(page, box)) == sorted(answer)
+    # Selection sort by keyboard: focus the item that belongs at each place and move it up with Alt+ArrowUp
+    # (the items left out go last).
+    unused = list(order(page, box))
+    for code in answer:
+        unused.remove(code)
+    for place, code in enumerate(answer + unused):
         current = order(page, box)
         at = next(i for i in range(place, len(current)) if current[i] == code)
         box.locator(".parsons-line").nth(at).focus()
         for _ in range(at - place):
             page.keyboard.press("Alt+ArrowUp")
-    assert order(page, box) == answer
-    assert "Moved to line" in box.locator(".parsons-feedback").inner_text()
-    check = box.get_by_role("button", name="Check order")
+    assert used(page, box) == answer
     check.focus()
     page.keyboard.press("Enter")
-    assert box.locator(".parsons-feedback").inner_text().startswith("Correct")
+    assert box.locator(".parsons-feedback").inner_text().startswith("Correct"), box.locator(".parsons-feedback").inner_text()
     assert box.locator(".parsons-feedback").get_attribute("aria-live") == "polite"
+    return box
+
+
+def test_lines_in_order_are_solved_with_the_keyboard_alone(page, page_log, site):
+    open_page(page, site, "berlin.html")
+    data = page.evaluate(f'JSON.parse(document.getElementById("exercise-steps").textContent)["{EXERCISE}"].parsons')
+    assert "answer" not in data, "the page holds no right order"
+    box = solve_by_keyboard(page, EXERCISE)
     # The Move down button moves a line too, and the order is then wrong again.
     box.locator(".parsons-line").first.get_by_role("button", name="Move down").click()
-    check.click()
+    box.get_by_role("button", name="Check order").click()
     assert "Not yet" in box.locator(".parsons-feedback").inner_text()
+    assert not page_log.problems()
+
+
+def test_the_pieces_of_a_one_line_solution_are_put_in_order_with_the_keyboard(page, page_log, site):
+    open_page(page, site, "python-for-historians.html")
+    box = solve_by_keyboard(page, "python-for-historians-first-row")
+    assert box.locator(".parsons-preview").inner_text().strip() == 'rows = load("refugees")\nfirst_refugees = rows[0]["refugees"]'
     assert not page_log.problems()
 
 
@@ -95,4 +131,23 @@ def test_the_primer_checks_in_the_page_as_in_jupyter(page, page_log, site):
         shown = press_check(page, exercise_id, wrong, "failed", timeout=15_000)
         assert same_html(page, shown, expected), f"page: {shown}\nJupyter: {expected}"
     assert page.locator(".hint-steps").count() == 6
+    assert page.locator(".parsons").count() == 6, "every code exercise of the primer has its Parsons problem"
+    assert not page_log.problems(), page_log.problems()
+
+
+# --- the student edition: the same Parsons problems, checked without the solution in the page ---------
+
+from browser.test_student import student_page, student_site  # noqa: E402,F401  (fixtures)
+
+
+def test_the_student_edition_parsons_problems_are_solved_with_the_keyboard_alone(student_page, page_log, student_site):
+    from test_editions import SOLUTIONS
+
+    page = student_page
+    for html, exercise_id in (("berlin.html", EXERCISE), ("python-for-historians.html", "python-for-historians-rise"),
+                              ("conclusion.html", "conclusion-claims-verdict")):
+        open_page(page, student_site, html)
+        source = page.locator("#exercise-steps").text_content()
+        assert SOLUTIONS[exercise_id] not in source and "parsons" in source
+        solve_by_keyboard(page, exercise_id)
     assert not page_log.problems(), page_log.problems()
