@@ -7,10 +7,19 @@ order); the other exercises are widgets, with hints but no code to order.
 
 from __future__ import annotations
 
+import html
+import re
+
 import exercises
 from widget_book import FILTER, declared, deferred_script, json_script, page, site, student_site, stylesheet  # noqa: F401
 
 pytestmark = FILTER
+from steps import judge  # noqa: E402  (book/_ext, which widget_book puts on the path as conf.py does)
+
+
+def text(markup: str) -> str:
+    """The page as text: tags dropped (a highlighted solution is split by spans), entities read."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
 
 ON_PAGE = ["chapter-total", "chapter-verdicts", "chapter-choice", "chapter-order", "chapter-match", "chapter-short", "chapter-number"]
 # The statements of chapter-total's solution in tests/roots/widgets/chapter.md, in order.
@@ -29,25 +38,32 @@ def test_every_exercise_of_the_page_gets_its_declared_hints_in_order(site, decla
     assert data["chapter-total"]["hints"][0].startswith("HINT-ONE") and data["chapter-total"]["hints"][1].startswith("HINT-TWO")
 
 
-def test_a_code_exercise_gets_its_solution_lines_jumbled(site, declared):
+def test_a_code_exercise_gets_its_solution_lines_jumbled_with_keys_not_the_order(site, declared):
     parsons = steps(site)["chapter-total"]["parsons"]
-    assert parsons["answer"] == SOLUTION
+    assert parsons["mode"] == "lines" and parsons["length"] == len(SOLUTION)
     assert sorted(parsons["lines"]) == sorted(SOLUTION) and parsons["lines"] != SOLUTION, "the lines come jumbled"
+    assert "answer" not in parsons, "the right order is not in the page as such"
+    assert judge("chapter-total", parsons, SOLUTION) == (True, len(SOLUTION))
+    assert judge("chapter-total", parsons, [SOLUTION[1], SOLUTION[0], *SOLUTION[2:]]) == (False, 0)
+    assert judge("chapter-total", parsons, parsons["lines"])[0] is False, "the jumble shown is not itself right"
 
 
-def test_no_lines_to_order_for_a_literal_or_a_widget(site, declared):
+def test_a_dict_of_verdicts_gets_pairs_and_a_widget_gets_no_lines_to_order(site, declared):
     data = steps(site)
-    assert [exercise_id for exercise_id, entry in data.items() if "parsons" in entry] == ["chapter-total"]
+    assert {exercise_id: entry["parsons"]["mode"] for exercise_id, entry in data.items() if "parsons" in entry} == {
+        "chapter-total": "lines", "chapter-verdicts": "pairs"}
+    pairs = data["chapter-verdicts"]["parsons"]
+    right = ["verdicts = {", '    "first": True,', '    "second": False,', '    "third": True,', "}"]
+    assert sorted(pairs["lines"]) == sorted([*right, '    "first": False,', '    "second": True,', '    "third": False,'])
+    assert judge("chapter-verdicts", pairs, right) == (True, len(right))
 
 
-def test_the_student_edition_has_the_hints_but_no_solution_line(site, student_site, declared):
+def test_the_student_edition_has_the_same_hints_and_lines_but_no_solution(site, student_site, declared):
     data = steps(student_site)
-    assert {exercise_id: entry["hints"] for exercise_id, entry in data.items()} == {
-        exercise_id: entry["hints"] for exercise_id, entry in steps(site).items()}
-    assert not any("parsons" in entry for entry in data.values())
-    student = page(student_site)
-    assert "total + number" not in student and '"third"' not in student, "a line of a solution is in the student edition"
-    assert "total + number" in page(site), "the full edition shows the solution (the test above can fail)"
+    assert data == steps(site), "both editions get the same hints and the same jumbled lines"
+    solution = "\n".join(SOLUTION)
+    assert solution not in text(page(student_site)), "the solution, in order, is in the student edition"
+    assert solution in text(page(site)), "the full edition shows the solution (the test above can fail)"
 
 
 def test_the_hints_script_is_loaded_only_on_pages_with_exercises(site):
