@@ -12,7 +12,9 @@
 * :func:`widget`: everything a page widget needs to answer a click at once, without Python:
   every message that :func:`exercises.check` would give, computed here, at build time.
   book/_static/practice.js only looks messages up (choice, match, order) or fills the
-  student's words into a message made here (short answer).
+  student's words into a message made here (short answer).  In the student edition the
+  messages are keyed and locked by salted hashes of the answers (``widget(..., sealed=True)``,
+  :func:`exercises._sealed.seal_widget`), so the page names no answer.
 
 Only the standard library is used (the package runs in the page too).
 """
@@ -36,15 +38,6 @@ LETTERS = "ABCDEFGHIJKLMNOP"
 def normalise(text: str) -> str:
     """Words as compared: lower case, letters and digits only, single spaces (book/_static/practice.js does the same)."""
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
-
-
-def fnv1a(text: str) -> str:
-    """The 32-bit FNV-1a hash of ``text`` (UTF-8) in hex, as book/_static/quiz.js and practice.js compute it."""
-    value = 0x811C9DC5
-    for byte in text.encode("utf-8"):
-        value ^= byte
-        value = (value * 0x01000193) & 0xFFFFFFFF
-    return f"{value:08x}"
 
 
 def _words(text: str) -> str:
@@ -251,12 +244,14 @@ def misconceptions(chapter: str | None = None) -> list[Misconception]:
 # What the page needs, and the question as text (for a notebook)
 
 
-def widget(exercise_id: str) -> dict:
+def widget(exercise_id: str, sealed: bool = False) -> dict:
     """The data of the page widget of a choice, order, match or short-answer exercise.
 
     Every message is the one :func:`exercises.check` returns for that answer, computed here.
-    Messages are keyed by :func:`_key` of the answer, as book/_static/quiz.js keys its answers:
-    the page never names the right option, order or spelling (a number answer's value is shown).
+    Messages are keyed by :func:`_key` of the answer: in the book these keys are the answers
+    themselves (its pages show the solutions anyway); with ``sealed`` (the student edition) each
+    map of keys is sealed by :func:`exercises._sealed.seal_widget`: salted hashes of the keys, the
+    messages locked with them, and a number kept as hashed grid cells, so the page names no answer.
     """
     exercise = get(exercise_id)
     kind = exercise.kind
@@ -272,11 +267,11 @@ def widget(exercise_id: str) -> dict:
         data["mistakes"] = {}
         for mistake in exercise.mistakes:  # the first mistake that makes an order names it, as in check
             data["mistakes"].setdefault(_key(exercise.id, *mistake.apply(right)), _said(exercise.check(mistake.apply(right))))
-        data["pairs"] = {
-            _key(exercise.id, first, second): _said(exercise._misplaced(first, second, titles))
-            for first in right for second in right if position[first] > position[second]
+        data["pairs"] = {  # every pair of items, None where the two are in the right order
+            _key(exercise.id, first, second): _said(exercise._misplaced(first, second, titles)) if position[first] > position[second] else None
+            for first in right for second in right if first != second
         }
-        data["passed"] = _said(exercise.check(right))
+        data["passed"] = {_key(exercise.id, *right): _said(exercise.check(right))}
     elif kind == "match":
         lettered = exercise.lettered()
         data["left"] = list(exercise.pairs)
@@ -286,12 +281,13 @@ def widget(exercise_id: str) -> dict:
             _key(exercise.id, left, letter): (None if text == exercise.pairs[left] else _said(exercise._mismatched(left, text)))
             for left in exercise.pairs for letter, text in lettered.items()
         }
-        data["passed"] = _said(exercise.check(exercise.solution()))
+        data["passed"] = {_key(exercise.id, *exercise.solution().values()): _said(exercise.check(exercise.solution()))}
     elif kind == "short":
         data["unit"] = exercise.unit
         data["empty"] = _said(exercise.check(""))
-        data["passed"] = _said(exercise.check(exercise.solution()))
+        passed = _said(exercise.check(exercise.solution()))
         if exercise.number is not None:
+            data["passed"] = passed
             data["number"] = exercise.number
             data["tolerance"] = exercise.tolerance
             data["notNumber"] = _said(exercise._fail(f"{GOT}, which is not one number", "Answer with one number, such as 1200 or 1,200."))
@@ -299,17 +295,25 @@ def widget(exercise_id: str) -> dict:
             data["high"] = _said(exercise._fail(f"{GOT}, which is too high" if exercise.say_direction else f"{GOT}, which is not right"))
             data["low"] = _said(exercise._fail(f"{GOT}, which is too low" if exercise.say_direction else f"{GOT}, which is not right"))
         else:
-            data["accept"] = sorted({_key(exercise.id, normalise(text)) for text in exercise.accept})
+            data["accept"] = {_key(exercise.id, normalise(text)): passed for text in exercise.accept}
             data["mistakes"] = {_key(exercise.id, normalise(str(wrong))): _said(exercise._fail(GOT, why)) for wrong, why in exercise.mistakes.items()}
             data["other"] = _said(exercise._fail(GOT, exercise._not_it()))
     else:
         raise ValueError(f"{exercise_id} is a {kind} exercise: it has no page widget")
+    if sealed:
+        from ._sealed import seal_widget
+
+        return seal_widget(data, exercise)
     return data
 
 
-def _key(exercise_id: str, *parts: str) -> str:
-    """The key of an answer in a widget's data: the FNV-1a hash of the id and the answer's parts, one a line."""
-    return fnv1a("\n".join((exercise_id, *parts)))
+class WidgetKey(str):
+    """The key of an answer in a widget's data (what :func:`exercises._sealed.seal_widget` seals)."""
+
+
+def _key(exercise_id: str, *parts: str) -> WidgetKey:
+    """The key of an answer in a widget's data: the id and the answer's parts, one a line."""
+    return WidgetKey("\n".join((exercise_id, *parts)))
 
 
 def _said(result: Result) -> list:

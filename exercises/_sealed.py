@@ -21,6 +21,10 @@ each answer only as salted hashes (SHA-256) of its normalised form:
 * the sentence shown on success, which may explain the answer, is encrypted with a key that only
   the right answer gives.
 
+The data tables lose the columns that are an exercise's answer (a manifest's ``answer_of``, such
+as the verdicts of ``claims``), and the page widgets of the student edition hold their messages
+locked in the same way (:func:`seal_widget`).
+
 What the sealed checks cannot say: whether a wrong number is too high or too low (that would need
 the number), and a diagnosis of a mistake that is not one of the declared wrong answers.
 A student can still try answers one by one, as with ``check`` itself; what they cannot do is read
@@ -525,6 +529,16 @@ def _sealed_short_class():
     return SealedShort
 
 
+def _known(wrong: Any, message: str, salt: str, rel_tol: float, abs_tol: float) -> list:
+    """The entries [tree, locked message] of a declared wrong answer.  A number with a tolerance is one entry per
+    grid cell, each locked with its cell, so every answer within the tolerance opens the message."""
+    tree = seal(wrong, salt, rel_tol, abs_tol)
+    if tree["t"] == "cells":
+        return [[{**tree, "h": [digest]}, lock(message, f"c:{cell}", salt)]
+                for cell, digest in ((cell, _digest(salt, f"c:{cell}")) for cell in _grid(wrong, rel_tol, abs_tol))]
+    return [[tree, lock(message, _key(wrong, tree, salt), salt)]]
+
+
 def _record_match(exercise, salt: str) -> dict:
     return {
         "pairs": {left: "" for left in exercise.pairs},
@@ -540,11 +554,7 @@ def _record_short(exercise, salt: str) -> dict:
     out = {"is_number": exercise.number is not None, "unit": exercise.unit, "success": exercise.success}
     if exercise.number is not None:
         out["sealed"] = seal(float(exercise.number), salt, 0.0, float(exercise.tolerance))
-        known = []
-        for wrong, why in exercise.mistakes.items():
-            tree = seal(float(wrong), salt, 0.0, float(exercise.tolerance))
-            known.append([tree, lock(why, _key(float(wrong), tree, salt), salt)])
-        out["known"] = known
+        out["known"] = [entry for wrong, why in exercise.mistakes.items() for entry in _known(float(wrong), why, salt, 0.0, float(exercise.tolerance))]
     else:
         out["accepted"] = sorted({_digest(salt, f"w:{practice.normalise(text)}") for text in exercise.accept})
         out["known"] = [[_digest(salt, f"w:{practice.normalise(str(wrong))}"), lock(why, f"w:{practice.normalise(str(wrong))}", salt)] for wrong, why in exercise.mistakes.items()]
@@ -595,8 +605,7 @@ def record(exercise, secret: bytes) -> dict:
         for wrong in exercise.wrong_answers():
             message = exercise.diagnose(wrong) if exercise.diagnose else None
             if message:
-                tree = seal(wrong, salt, exercise.rel_tol, exercise.abs_tol)
-                known.append([tree, lock(message, _key(wrong, tree, salt), salt)])
+                known += _known(wrong, message, salt, exercise.rel_tol, exercise.abs_tol)
         out["known"] = known
         keys = [f"c:{cell}" for cell in _grid(want, exercise.rel_tol, exercise.abs_tol)] if tree["t"] == "cells" else [_key(want, tree, salt)]
         out["locked_success"] = _locked(keys, exercise.success, salt)
@@ -615,8 +624,7 @@ def record(exercise, secret: bytes) -> dict:
                     continue
                 message = exercise.diagnose(result, case) if exercise.diagnose else None
                 if message and result != want:
-                    tree = seal(result, salt, exercise.rel_tol, exercise.abs_tol)
-                    known.append([tree, lock(message, _key(result, tree, salt), salt)])
+                    known += _known(result, message, salt, exercise.rel_tol, exercise.abs_tol)
             cases.append({
                 "args": _encode(list(case.args), _tables()),
                 "label": exercise._label(case),
@@ -706,7 +714,8 @@ def stub(module, records: list[dict]) -> str:
 
 
 def write_sealed(package: "Path", secret: bytes | None = None) -> list[str]:  # noqa: F821
-    """Replace every chapter module in ``package`` (a copy of exercises/) with its sealed stub; return their names.
+    """Replace every chapter module in ``package`` (a copy of exercises/) with its sealed stub, and take the
+    answer columns out of its data tables (:func:`strip_answer_columns`); return the modules' names.
 
     The records come from the full registry of the running ``exercises`` package, which must be the
     package that ``package`` copies.
@@ -724,4 +733,87 @@ def write_sealed(package: "Path", secret: bytes | None = None) -> list[str]:  # 
         records = [record(_core.get(i), secret) for i in _core.ids() if _core._CHAPTER[i] == _core.chapter_of_module(module.__name__)]
         path.write_text(stub(module, records), encoding="utf-8")
         written.append(path.stem)
+    strip_answer_columns(package / "data")
     return written
+
+
+# --- the page widgets of the student edition (book/_ext/practice.py, book/_static/practice.js) -------
+
+
+def seal_widget(data: dict, exercise) -> dict:
+    """A widget's data (``exercises._practice.widget``) with no answer a student can read.
+
+    Every map whose keys are answers (``_practice.WidgetKey``: the exercise id and the answer's
+    parts, one a line) becomes a map from the salted hash of the key to the message, locked with
+    the key (:func:`lock`), so the page opens the message of the answer given and no other; a
+    right and a wrong answer look alike.  A number is kept as the grid cells its tolerance covers
+    (as :func:`seal` keeps it), each with its message locked, and a wrong number is "not right",
+    as the sealed check says.  book/_static/practice.js computes the same hashes (SHA-256).
+    """
+    salt = _salt(exercise.id, SECRET)
+    data = dict(data)
+    if "number" in data:
+        tolerance = float(data.pop("tolerance"))
+        groups = [(float(data.pop("number")), data.pop("passed"))] + [(float(wrong), said) for wrong, said in data.pop("mistakes")]
+        data.pop("high"), data.pop("low")
+        practice = _practice()
+        data["cells"] = []
+        for value, said in groups:
+            _, step = _step(value, 0.0, tolerance)
+            keys = {practice.WidgetKey(f"{exercise.id}\nc:{cell}"): said for cell in _grid(value, 0.0, tolerance)}
+            data["cells"].append([step, keys])
+        data["other"] = practice._said(exercise._fail(f"{practice.GOT}, which is not right"))
+    sealed = _seal_keys(data, salt)
+    sealed["salt"] = salt
+    return sealed
+
+
+def _seal_keys(value: Any, salt: str) -> Any:
+    from ._practice import WidgetKey
+
+    if isinstance(value, dict):
+        if value and all(isinstance(key, WidgetKey) for key in value):
+            return dict(sorted((_digest(salt, key, "widget"), lock(json.dumps(said), key, salt)) for key, said in value.items()))
+        return {key: _seal_keys(item, salt) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_seal_keys(item, salt) for item in value]
+    return value
+
+
+# --- data columns that are answers (a manifest's ``answer_of``), left out of the student edition ---------
+
+
+def answer_columns(manifest: dict) -> dict[str, str]:
+    """Column -> the exercise whose answer it is, for the columns a manifest marks with ``answer_of``."""
+    return {name: spec["answer_of"] for name, spec in manifest.get("columns", {}).items() if spec.get("answer_of")}
+
+
+def strip_answer_columns(data_folder: "Path") -> list[str]:  # noqa: F821
+    """Remove every answer column from the tables in ``data_folder`` (a copy of exercises/data) and from their
+    manifests, whose sha256 follows the new file; return the names of the tables changed."""
+    import csv
+    import io
+    import re
+    import tomllib
+    from pathlib import Path
+
+    changed = []
+    for toml_path in sorted(Path(data_folder).glob("*.toml")):
+        text = toml_path.read_text(encoding="utf-8")
+        drop = answer_columns(tomllib.loads(text))
+        if not drop:
+            continue
+        csv_path = toml_path.with_suffix(".csv")
+        rows = list(csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8"), newline="")))
+        keep = [index for index, name in enumerate(rows[0]) if name not in drop]
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\n").writerows([[row[index] for index in keep] for row in rows])
+        csv_path.write_bytes(out.getvalue().encode("utf-8"))
+        for name in drop:  # the column's table in the manifest, up to the next table
+            text = re.sub(rf"(?ms)^\[columns\.{re.escape(name)}\]\n.*?(?=^\[|\Z)", "", text)
+        digest = hashlib.sha256(csv_path.read_bytes()).hexdigest()
+        text = re.sub(r'(?m)^sha256 = "[0-9a-f]*"', f'sha256 = "{digest}"', text)
+        assert not answer_columns(tomllib.loads(text)) and tomllib.loads(text)["sha256"] == digest
+        toml_path.write_text(text, encoding="utf-8")
+        changed.append(csv_path.stem)
+    return changed
