@@ -81,7 +81,7 @@ class MatchExercise(Exercise):
             if key not in self.pairs:
                 return self._fail(f"an entry for {_show(key)}, which is not one of the items to match")
         by_text = {text.casefold(): text for text in lettered.values()}
-        for left, right in self.pairs.items():
+        for left in self.pairs:
             if left not in answer:
                 return self._fail(f'no match for "{left}"', "Match every item on the left.")
             chosen = answer[left]
@@ -90,13 +90,21 @@ class MatchExercise(Exercise):
             text = lettered.get(chosen.strip().upper()) or by_text.get(chosen.strip().casefold())
             if text is None:
                 return self._fail(f'{_show(chosen)} for "{left}", which is not one of the options {", ".join(lettered)}')
-            if text != right:
+            if not self._is_match(left, text):
                 return self._mismatched(left, text)
         return self._pass()
 
+    def _is_match(self, left: str, text: str) -> bool:
+        """Whether ``text`` (an option) is the match of ``left``."""
+        return text == self.pairs[left]
+
     def _mismatched(self, left: str, text: str) -> Result:
-        why = self.mistakes.get((left, text)) or "That is not its match: look again at what the chapter says about it."
+        why = self._mistake(left, text) or "That is not its match: look again at what the chapter says about it."
         return self._fail(f'"{left}" matched to "{text}"', why)
+
+    def _mistake(self, left: str, text: str) -> str:
+        """The sentence naming the misconception of matching ``left`` to ``text``, or "" if none is declared."""
+        return self.mistakes.get((left, text)) or ""
 
     def wrong_answers(self) -> list:
         letter = {text: key for key, text in self.lettered().items()}
@@ -173,13 +181,16 @@ class ShortAnswerExercise(Exercise):
             if value is None:
                 return self._fail(f"{_words(answer)}, which is not one number", "Answer with one number, such as 1200 or 1,200.")
             return self._judge_number(value, _words(answer))
-        words = normalise(answer)
+        return self._judge_words(normalise(answer), _words(answer))
+
+    def _judge_words(self, words: str, shown: str) -> Result:
+        """The verdict on a word answer, ``words`` as :func:`normalise` gives them (``shown`` as the message shows them)."""
         if words in {normalise(text) for text in self.accept}:
             return self._pass()
         for wrong, why in self.mistakes.items():
             if words == normalise(str(wrong)):
-                return self._fail(_words(answer), why)
-        return self._fail(_words(answer), self._not_it())
+                return self._fail(shown, why)
+        return self._fail(shown, self._not_it())
 
     def _judge_number(self, value: float, shown: str) -> Result:
         if abs(value - self.number) <= self.tolerance:
