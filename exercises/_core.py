@@ -793,7 +793,7 @@ class OrderExercise(Exercise):
         return shown + [mistake.apply(right) for mistake in self.mistakes] + list(self.wrong)
 
     def _evaluate(self, answer: Any) -> Result:
-        right = list(self.items())
+        items = list(self.events)
         titles = dict(self.titles())
         if isinstance(answer, (str, bytes)) or not isinstance(answer, (list, tuple)):
             return self._fail(f"{_kind(answer)}, {_show(answer)}", "Give a list of the ids, in quotes, inside [ ].")
@@ -804,24 +804,36 @@ class OrderExercise(Exercise):
                 return self._fail(f"a list holding {_kind(item)}, {_show(item)}", "Every item should be an id in quotes.")
             key = item.strip()
             given.append(by_title.get(key.casefold(), key))
-        unknown = [item for item in given if item not in right]
+        unknown = [item for item in given if item not in items]
         if unknown:
             return self._fail(f"{_show(unknown[0])}, which is not one of the items to order")
         repeated = sorted({item for item in given if given.count(item) > 1})
         if repeated:
             return self._fail(f"{_show(repeated[0])} more than once", "Use every item exactly once.")
-        missing = [item for item in right if item not in given]
+        missing = [item for item in items if item not in given]
         if missing:
             return self._fail(f"a list without {_show(missing[0])}", "Use every item exactly once.")
+        known = self._known_misorder(given)
+        if known:
+            first, second, why = known
+            return self._misplaced(first, second, titles, why)
+        misplaced = self._first_misplaced(given)
+        if misplaced:
+            return self._misplaced(*misplaced, titles)
+        return self._pass()
+
+    def _known_misorder(self, given: list[str]) -> tuple[str, str, str] | None:
+        """(first, second, why) of the declared mistake that ``given`` (every item once) makes, or None."""
+        right = self.items()
         for mistake in self.mistakes:
             if given == mistake.apply(right):
-                first, second = mistake.pair(right)
-                return self._misplaced(first, second, titles, mistake.why)
-        position = {item: index for index, item in enumerate(right)}
-        for first, second in zip(given, given[1:]):
-            if position[first] > position[second]:
-                return self._misplaced(first, second, titles)
-        return self._pass()
+                return (*mistake.pair(right), mistake.why)
+        return None
+
+    def _first_misplaced(self, given: list[str]) -> tuple[str, str] | None:
+        """The first two neighbours of ``given`` (every item once) that are the wrong way round, or None."""
+        position = {item: index for index, item in enumerate(self.items())}
+        return next(((a, b) for a, b in zip(given, given[1:]) if position[a] > position[b]), None)
 
     def _misplaced(self, first: str, second: str, titles: dict, why: str = "") -> Result:
         return self._fail(

@@ -389,39 +389,19 @@ class SealedOrder(OrderExercise):
     def titles(self) -> dict[str, str]:
         return dict(self.shown_titles)
 
-    def _evaluate(self, answer: Any) -> Result:
-        titles = dict(self.shown_titles)
-        if isinstance(answer, (str, bytes)) or not isinstance(answer, (list, tuple)):
-            return self._fail(f"{_kind(answer)}, {_show(answer)}", "Give a list of the ids, in quotes, inside [ ].")
-        by_title = {title.casefold(): key for key, title in titles.items()}
-        given = []
-        for item in answer:
-            if not isinstance(item, str):
-                return self._fail(f"a list holding {_kind(item)}, {_show(item)}", "Every item should be an id in quotes.")
-            key = item.strip()
-            given.append(by_title.get(key.casefold(), key))
-        items = list(self.events)
-        unknown = [item for item in given if item not in items]
-        if unknown:
-            return self._fail(f"{_show(unknown[0])}, which is not one of the items to order")
-        repeated = sorted({item for item in given if given.count(item) > 1})
-        if repeated:
-            return self._fail(f"{_show(repeated[0])} more than once", "Use every item exactly once.")
-        missing = [item for item in items if item not in given]
-        if missing:
-            return self._fail(f"a list without {_show(missing[0])}", "Use every item exactly once.")
+    def _known_misorder(self, given: list[str]) -> tuple[str, str, str] | None:
         whole = "o:" + "|".join(given)
         for digest, box in self.known:
             if digest == _digest(self.salt, whole):
                 opened = unlock(box, whole, self.salt)
                 if opened:
                     first, second, why = json.loads(opened)
-                    return self._misplaced(first, second, titles, why)
+                    return first, second, why
+        return None
+
+    def _first_misplaced(self, given: list[str]) -> tuple[str, str] | None:
         right = set(self.pairs)
-        for first, second in zip(given, given[1:]):
-            if _digest(self.salt, f"p:{first}<{second}") not in right:
-                return self._misplaced(first, second, titles)
-        return self._pass()
+        return next(((a, b) for a, b in zip(given, given[1:]) if _digest(self.salt, f"p:{a}<{b}") not in right), None)
 
 
 def _practice():
