@@ -288,6 +288,38 @@ def _direction(got: Any, want: Any, say: bool = True) -> str:
     return ""
 
 
+def _same_text(got: str, want: str) -> bool:
+    """Whether two strings are the same answer: surrounding spaces and case do not count."""
+    return got.strip().casefold() == want.strip().casefold()
+
+
+def _check_string(got: Any, that: str) -> None:
+    """Raise Mismatch if ``got`` is not a string (``that`` names it in the message)."""
+    if not isinstance(got, str):
+        raise Mismatch(f"{that} is {_kind(got)}, where a string was due")
+
+
+def _check_dict(got: Any, keys: list, that: str, place: str) -> None:
+    """Raise Mismatch unless ``got`` is a dict with exactly these keys (the first missing or extra one is named)."""
+    if not isinstance(got, dict):
+        raise Mismatch(f"{that} is {_kind(got)}, where a dict was due")
+    missing = [key for key in keys if key not in got]
+    extra = [key for key in got if key not in keys]
+    if missing:
+        raise Mismatch(f"your dict{place} has no entry for {_show(missing[0])}" + (f" (and {len(missing) - 1} more missing)" if len(missing) > 1 else ""))
+    if extra:
+        raise Mismatch(f"your dict{place} has an entry for {_show(extra[0])}, which should not be there")
+
+
+def _check_list(got: Any, length: int, that: str, place: str) -> None:
+    """Raise Mismatch unless ``got`` is a list or tuple of ``length`` items."""
+    if not isinstance(got, (list, tuple)):
+        raise Mismatch(f"{that} is {_kind(got)}, where a list was due")
+    if len(got) != length:
+        more = "too many" if len(got) > length else "too few"
+        raise Mismatch(f"your list{place} has {len(got)} items: {more}")
+
+
 def _compare(got: Any, want: Any, rel_tol: float, abs_tol: float, where: str = "", direction: bool = True) -> None:
     """Raise Mismatch if ``got`` differs from ``want``; never reveals ``want``'s value."""
     place = f" {where}" if where else ""
@@ -310,29 +342,17 @@ def _compare(got: Any, want: Any, rel_tol: float, abs_tol: float, where: str = "
             raise Mismatch(f"{that} is not right")
         return
     if isinstance(want, str):
-        if not isinstance(got, str):
-            raise Mismatch(f"{that} is {_kind(got)}, where a string was due")
-        if got.strip().casefold() != want.strip().casefold():
+        _check_string(got, that)
+        if not _same_text(got, want):
             raise Mismatch(f"{that} is not right")
         return
     if isinstance(want, dict):
-        if not isinstance(got, dict):
-            raise Mismatch(f"{that} is {_kind(got)}, where a dict was due")
-        missing = [key for key in want if key not in got]
-        extra = [key for key in got if key not in want]
-        if missing:
-            raise Mismatch(f"your dict{place} has no entry for {_show(missing[0])}" + (f" (and {len(missing) - 1} more missing)" if len(missing) > 1 else ""))
-        if extra:
-            raise Mismatch(f"your dict{place} has an entry for {_show(extra[0])}, which should not be there")
+        _check_dict(got, list(want), that, place)
         for key in want:
             _compare(got[key], want[key], rel_tol, abs_tol, f"for {_show(key)}", direction)
         return
     if isinstance(want, (list, tuple)):
-        if not isinstance(got, (list, tuple)):
-            raise Mismatch(f"{that} is {_kind(got)}, where a list was due")
-        if len(got) != len(want):
-            more = "too many" if len(got) > len(want) else "too few"
-            raise Mismatch(f"your list{place} has {len(got)} items: {more}")
+        _check_list(got, len(want), that, place)
         for index, (g, w) in enumerate(zip(got, want)):
             _compare(g, w, rel_tol, abs_tol, f"at position {index}", direction)
         return

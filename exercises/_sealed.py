@@ -90,7 +90,7 @@ def _scalar(value: Any) -> str | None:
         return "n:"
     if isinstance(value, int):
         return f"i:{value}"
-    if isinstance(value, str):
+    if isinstance(value, str):  # the normal form that _core._same_text compares
         return f"s:{value.strip().casefold()}"
     if isinstance(value, _dt.date):
         return f"d:{value.isoformat()}"
@@ -145,30 +145,18 @@ def compare(got: Any, node: dict, salt: str, where: str = "") -> None:
             raise Mismatch(f"{that} is not right")
         return
     if kind == "str":
-        if not isinstance(got, str):
-            raise Mismatch(f"{that} is {_kind(got)}, where a string was due")
+        _core._check_string(got, that)
         if _digest(salt, _scalar(got)) != node["h"]:
             raise Mismatch(f"{that} is not right")
         return
     if kind == "dict":
-        if not isinstance(got, dict):
-            raise Mismatch(f"{that} is {_kind(got)}, where a dict was due")
         keys = [_decode(key) for key in node["keys"]]
-        missing = [key for key in keys if key not in got]
-        extra = [key for key in got if key not in keys]
-        if missing:
-            raise Mismatch(f"your dict{place} has no entry for {_show(missing[0])}" + (f" (and {len(missing) - 1} more missing)" if len(missing) > 1 else ""))
-        if extra:
-            raise Mismatch(f"your dict{place} has an entry for {_show(extra[0])}, which should not be there")
+        _core._check_dict(got, keys, that, place)
         for key, item in zip(keys, node["items"]):
             compare(got[key], item, salt, f"for {_show(key)}")
         return
     if kind == "list":
-        if not isinstance(got, (list, tuple)):
-            raise Mismatch(f"{that} is {_kind(got)}, where a list was due")
-        if len(got) != len(node["items"]):
-            more = "too many" if len(got) > len(node["items"]) else "too few"
-            raise Mismatch(f"your list{place} has {len(got)} items: {more}")
+        _core._check_list(got, len(node["items"]), that, place)
         for index, (item, child) in enumerate(zip(got, node["items"])):
             compare(item, child, salt, f"at position {index}")
         return
