@@ -52,10 +52,7 @@ from ._core import (
     Mismatch,
     OrderExercise,
     Result,
-    TimeLimitExceeded,
     ValueExercise,
-    _changed,
-    _error,
     _fresh,
     _is_number,
     _kind,
@@ -320,47 +317,23 @@ class SealedFunction(FunctionExercise):
     def signature(self) -> str:
         return f"{self.name}({', '.join(self.parameters)})"
 
-    def _evaluate(self, answer: Any) -> Result:
-        if not callable(answer):
-            return self._fail(
-                f"{_kind(answer)}, {_show(answer)}, where a function was due",
-                f"Define the function {self.signature()} and pass the function itself, without brackets.",
-            )
-        cases = [(tuple(_decode(case["args"])), case) for case in self.sealed_cases]
-        try:
-            theirs = inspect.signature(answer)
-            for args, _ in cases[:1]:
-                theirs.bind(*args)
-        except TypeError:
-            return self._fail(
-                f"a function that takes {_core._signature_text(answer)}",
-                f"It should take ({', '.join(self.parameters)}): the same arguments, in the same order.",
-            )
-        except ValueError:
-            pass
-        notes = []
-        for args, case in cases:
-            given = _fresh(args)
-            try:
-                result = answer(*given)
-            except (TimeLimitExceeded, RecursionError):
-                raise
-            except (Exception, SystemExit) as error:
-                return self._fail(f"{case['label']} raised {_error(error)}")
-            if result is Ellipsis:
-                return self.not_attempted()
-            if result is None and not case["none"]:
-                return self._fail(f"{case['label']} returned None", "Did you forget a return statement?")
-            try:
-                compare(result, case["want"], self.salt)
-            except Mismatch as mismatch:
-                return self._fail(f"{case['label']} returned {_show(result)}; {mismatch}", _known_message(result, case["known"], self.salt))
-            if _changed(given, args) and not notes:
-                notes.append(
-                    "Note: your function changed the data it was given. "
-                    "That worked here, because it got a copy, but it is safer to leave its arguments alone."
-                )
-        return self._pass(" ".join(notes))
+    def _runs(self) -> list[tuple[tuple, str, Any]]:
+        return [(tuple(_decode(case["args"])), case["label"], case) for case in self.sealed_cases]
+
+    def _parameters_text(self) -> str:
+        return _core._names_text(self.parameters)
+
+    def _want(self, case: dict) -> dict:
+        return case
+
+    def _may_return_none(self, want: dict) -> bool:
+        return want["none"]
+
+    def _compare_result(self, result: Any, want: dict) -> None:
+        compare(result, want["want"], self.salt)
+
+    def _diagnosis(self, result: Any, case: dict) -> str:
+        return _known_message(result, case["known"], self.salt)
 
 
 @dataclass
