@@ -288,6 +288,38 @@ def _direction(got: Any, want: Any, say: bool = True) -> str:
     return ""
 
 
+def _same_text(got: str, want: str) -> bool:
+    """Whether two strings are the same answer: surrounding spaces and case do not count."""
+    return got.strip().casefold() == want.strip().casefold()
+
+
+def _check_string(got: Any, that: str) -> None:
+    """Raise Mismatch if ``got`` is not a string (``that`` names it in the message)."""
+    if not isinstance(got, str):
+        raise Mismatch(f"{that} is {_kind(got)}, where a string was due")
+
+
+def _check_dict(got: Any, keys: list, that: str, place: str) -> None:
+    """Raise Mismatch unless ``got`` is a dict with exactly these keys (the first missing or extra one is named)."""
+    if not isinstance(got, dict):
+        raise Mismatch(f"{that} is {_kind(got)}, where a dict was due")
+    missing = [key for key in keys if key not in got]
+    extra = [key for key in got if key not in keys]
+    if missing:
+        raise Mismatch(f"your dict{place} has no entry for {_show(missing[0])}" + (f" (and {len(missing) - 1} more missing)" if len(missing) > 1 else ""))
+    if extra:
+        raise Mismatch(f"your dict{place} has an entry for {_show(extra[0])}, which should not be there")
+
+
+def _check_list(got: Any, length: int, that: str, place: str) -> None:
+    """Raise Mismatch unless ``got`` is a list or tuple of ``length`` items."""
+    if not isinstance(got, (list, tuple)):
+        raise Mismatch(f"{that} is {_kind(got)}, where a list was due")
+    if len(got) != length:
+        more = "too many" if len(got) > length else "too few"
+        raise Mismatch(f"your list{place} has {len(got)} items: {more}")
+
+
 def _compare(got: Any, want: Any, rel_tol: float, abs_tol: float, where: str = "", direction: bool = True) -> None:
     """Raise Mismatch if ``got`` differs from ``want``; never reveals ``want``'s value."""
     place = f" {where}" if where else ""
@@ -310,29 +342,17 @@ def _compare(got: Any, want: Any, rel_tol: float, abs_tol: float, where: str = "
             raise Mismatch(f"{that} is not right")
         return
     if isinstance(want, str):
-        if not isinstance(got, str):
-            raise Mismatch(f"{that} is {_kind(got)}, where a string was due")
-        if got.strip().casefold() != want.strip().casefold():
+        _check_string(got, that)
+        if not _same_text(got, want):
             raise Mismatch(f"{that} is not right")
         return
     if isinstance(want, dict):
-        if not isinstance(got, dict):
-            raise Mismatch(f"{that} is {_kind(got)}, where a dict was due")
-        missing = [key for key in want if key not in got]
-        extra = [key for key in got if key not in want]
-        if missing:
-            raise Mismatch(f"your dict{place} has no entry for {_show(missing[0])}" + (f" (and {len(missing) - 1} more missing)" if len(missing) > 1 else ""))
-        if extra:
-            raise Mismatch(f"your dict{place} has an entry for {_show(extra[0])}, which should not be there")
+        _check_dict(got, list(want), that, place)
         for key in want:
             _compare(got[key], want[key], rel_tol, abs_tol, f"for {_show(key)}", direction)
         return
     if isinstance(want, (list, tuple)):
-        if not isinstance(got, (list, tuple)):
-            raise Mismatch(f"{that} is {_kind(got)}, where a list was due")
-        if len(got) != len(want):
-            more = "too many" if len(got) > len(want) else "too few"
-            raise Mismatch(f"your list{place} has {len(got)} items: {more}")
+        _check_list(got, len(want), that, place)
         for index, (g, w) in enumerate(zip(got, want)):
             _compare(g, w, rel_tol, abs_tol, f"at position {index}", direction)
         return
@@ -559,47 +579,66 @@ class FunctionExercise(Exercise):
                 f"{_kind(answer)}, {_show(answer)}, where a function was due",
                 f"Define the function {self.signature()} and pass the function itself, without brackets.",
             )
-        cases = self.cases()
+        runs = self._runs()
         try:
-            wanted = inspect.signature(self.expected)
             theirs = inspect.signature(answer)
-            for case in cases[:1]:
-                theirs.bind(*case.args)
+            for args, _, _ in runs[:1]:
+                theirs.bind(*args)
         except TypeError:
             return self._fail(
                 f"a function that takes {_signature_text(answer)}",
-                f"It should take {_signature_text_from(wanted)}: the same arguments, in the same order.",
+                f"It should take {self._parameters_text()}: the same arguments, in the same order.",
             )
         except ValueError:
             pass  # a builtin without a signature; let the call tell
         notes = []
-        for case in cases:
-            given = _fresh(case.args)
+        for args, label, case in runs:
+            given = _fresh(args)
             try:
                 result = answer(*given)
             except (TimeLimitExceeded, RecursionError):
                 raise
             except (Exception, SystemExit) as error:
-                return self._fail(f"{self._label(case)} raised {_error(error)}")
+                return self._fail(f"{label} raised {_error(error)}")
             if result is Ellipsis:
                 return self.not_attempted()
-            want = self.expected(*_fresh(case.args))
-            if result is None and want is not None:
+            want = self._want(case)
+            if result is None and not self._may_return_none(want):
                 return self._fail(
-                    f"{self._label(case)} returned None",
+                    f"{label} returned None",
                     "Did you forget a return statement?",
                 )
             try:
-                _compare(result, want, self.rel_tol, self.abs_tol, direction=self.say_direction)
+                self._compare_result(result, want)
             except Mismatch as mismatch:
-                extra = self.diagnose(result, case) if self.diagnose else None
-                return self._fail(f"{self._label(case)} returned {_show(result)}; {mismatch}", extra or "")
-            if _changed(given, case.args) and not notes:
+                return self._fail(f"{label} returned {_show(result)}; {mismatch}", self._diagnosis(result, case))
+            if _changed(given, args) and not notes:
                 notes.append(
                     "Note: your function changed the data it was given. "
                     "That worked here, because it got a copy, but it is safer to leave its arguments alone."
                 )
         return self._pass(" ".join(notes))
+
+    # What the check above compares, in steps that exercises._sealed.SealedFunction replaces (it has no answers).
+
+    def _runs(self) -> list[tuple[tuple, str, Any]]:
+        """(arguments, label, case) of each test case."""
+        return [(case.args, self._label(case), case) for case in self.cases()]
+
+    def _parameters_text(self) -> str:
+        return _signature_text_from(inspect.signature(self.expected))
+
+    def _want(self, case: Case) -> Any:
+        return self.expected(*_fresh(case.args))
+
+    def _may_return_none(self, want: Any) -> bool:
+        return want is None
+
+    def _compare_result(self, result: Any, want: Any) -> None:
+        _compare(result, want, self.rel_tol, self.abs_tol, direction=self.say_direction)
+
+    def _diagnosis(self, result: Any, case: Case) -> str:
+        return (self.diagnose(result, case) if self.diagnose else None) or ""
 
 
 _IMMUTABLE = (int, float, str, bytes, bool, type(None), _dt.date)
@@ -637,7 +676,10 @@ def _signature_text(function: Any) -> str:
 
 
 def _signature_text_from(signature: inspect.Signature) -> str:
-    names = list(signature.parameters)
+    return _names_text(list(signature.parameters))
+
+
+def _names_text(names: list[str]) -> str:
     if not names:
         return "no arguments"
     return "(" + ", ".join(names) + ")"
@@ -793,7 +835,7 @@ class OrderExercise(Exercise):
         return shown + [mistake.apply(right) for mistake in self.mistakes] + list(self.wrong)
 
     def _evaluate(self, answer: Any) -> Result:
-        right = list(self.items())
+        items = list(self.events)
         titles = dict(self.titles())
         if isinstance(answer, (str, bytes)) or not isinstance(answer, (list, tuple)):
             return self._fail(f"{_kind(answer)}, {_show(answer)}", "Give a list of the ids, in quotes, inside [ ].")
@@ -804,24 +846,36 @@ class OrderExercise(Exercise):
                 return self._fail(f"a list holding {_kind(item)}, {_show(item)}", "Every item should be an id in quotes.")
             key = item.strip()
             given.append(by_title.get(key.casefold(), key))
-        unknown = [item for item in given if item not in right]
+        unknown = [item for item in given if item not in items]
         if unknown:
             return self._fail(f"{_show(unknown[0])}, which is not one of the items to order")
         repeated = sorted({item for item in given if given.count(item) > 1})
         if repeated:
             return self._fail(f"{_show(repeated[0])} more than once", "Use every item exactly once.")
-        missing = [item for item in right if item not in given]
+        missing = [item for item in items if item not in given]
         if missing:
             return self._fail(f"a list without {_show(missing[0])}", "Use every item exactly once.")
+        known = self._known_misorder(given)
+        if known:
+            first, second, why = known
+            return self._misplaced(first, second, titles, why)
+        misplaced = self._first_misplaced(given)
+        if misplaced:
+            return self._misplaced(*misplaced, titles)
+        return self._pass()
+
+    def _known_misorder(self, given: list[str]) -> tuple[str, str, str] | None:
+        """(first, second, why) of the declared mistake that ``given`` (every item once) makes, or None."""
+        right = self.items()
         for mistake in self.mistakes:
             if given == mistake.apply(right):
-                first, second = mistake.pair(right)
-                return self._misplaced(first, second, titles, mistake.why)
-        position = {item: index for index, item in enumerate(right)}
-        for first, second in zip(given, given[1:]):
-            if position[first] > position[second]:
-                return self._misplaced(first, second, titles)
-        return self._pass()
+                return (*mistake.pair(right), mistake.why)
+        return None
+
+    def _first_misplaced(self, given: list[str]) -> tuple[str, str] | None:
+        """The first two neighbours of ``given`` (every item once) that are the wrong way round, or None."""
+        position = {item: index for index, item in enumerate(self.items())}
+        return next(((a, b) for a, b in zip(given, given[1:]) if position[a] > position[b]), None)
 
     def _misplaced(self, first: str, second: str, titles: dict, why: str = "") -> Result:
         return self._fail(

@@ -15,7 +15,9 @@
 * :func:`widget`: everything a page widget needs to answer a click at once, without Python:
   every message that :func:`exercises.check` would give, computed here, at build time.
   book/_static/practice.js only looks messages up (choice, match, order) or fills the
-  student's words into a message made here (short answer).
+  student's words into a message made here (short answer).  In the student edition the
+  messages are keyed and locked by salted hashes of the answers (``widget(..., sealed=True)``,
+  :func:`exercises._sealed.seal_widget`), so the page names no answer.
 
 Only the standard library is used (the package runs in the page too).
 """
@@ -41,15 +43,6 @@ LETTERS = "ABCDEFGHIJKLMNOP"
 def normalise(text: str) -> str:
     """Words as compared: lower case, letters and digits only, single spaces (book/_static/practice.js does the same)."""
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
-
-
-def fnv1a(text: str) -> str:
-    """The 32-bit FNV-1a hash of ``text`` (UTF-8) in hex, as book/_static/quiz.js and practice.js compute it."""
-    value = 0x811C9DC5
-    for byte in text.encode("utf-8"):
-        value ^= byte
-        value = (value * 0x01000193) & 0xFFFFFFFF
-    return f"{value:08x}"
 
 
 def _words(text: str) -> str:
@@ -176,7 +169,7 @@ class MatchExercise(Exercise):
             if key not in self.pairs:
                 return self._fail(f"an entry for {_show(key)}, which is not one of the items to match")
         by_text = {text.casefold(): text for text in lettered.values()}
-        for left, right in self.pairs.items():
+        for left in self.pairs:
             if left not in answer:
                 return self._fail(f'no match for "{left}"', "Match every item on the left.")
             chosen = answer[left]
@@ -185,13 +178,21 @@ class MatchExercise(Exercise):
             text = lettered.get(chosen.strip().upper()) or by_text.get(chosen.strip().casefold())
             if text is None:
                 return self._fail(f'{_show(chosen)} for "{left}", which is not one of the options {", ".join(lettered)}')
-            if text != right:
+            if not self._is_match(left, text):
                 return self._mismatched(left, text)
         return self._pass()
 
+    def _is_match(self, left: str, text: str) -> bool:
+        """Whether ``text`` (an option) is the match of ``left``."""
+        return text == self.pairs[left]
+
     def _mismatched(self, left: str, text: str) -> Result:
-        why = self.mistakes.get((left, text)) or "That is not its match: look again at what the chapter says about it."
+        why = self._mistake(left, text) or "That is not its match: look again at what the chapter says about it."
         return self._fail(f'"{left}" matched to "{text}"', why)
+
+    def _mistake(self, left: str, text: str) -> str:
+        """The sentence naming the misconception of matching ``left`` to ``text``, or "" if none is declared."""
+        return self.mistakes.get((left, text)) or ""
 
     def wrong_answers(self) -> list:
         letter = {text: key for key, text in self.lettered().items()}
@@ -268,13 +269,16 @@ class ShortAnswerExercise(Exercise):
             if value is None:
                 return self._fail(f"{_words(answer)}, which is not one number", "Answer with one number, such as 1200 or 1,200.")
             return self._judge_number(value, _words(answer))
-        words = normalise(answer)
+        return self._judge_words(normalise(answer), _words(answer))
+
+    def _judge_words(self, words: str, shown: str) -> Result:
+        """The verdict on a word answer, ``words`` as :func:`normalise` gives them (``shown`` as the message shows them)."""
         if words in {normalise(text) for text in self.accept}:
             return self._pass()
         for wrong, why in self.mistakes.items():
             if words == normalise(str(wrong)):
-                return self._fail(_words(answer), why)
-        return self._fail(_words(answer), self._not_it())
+                return self._fail(shown, why)
+        return self._fail(shown, self._not_it())
 
     def _judge_number(self, value: float, shown: str) -> Result:
         if abs(value - self.number) <= self.tolerance:
@@ -339,12 +343,14 @@ def misconceptions(chapter: str | None = None) -> list[Misconception]:
 # What the page needs, and the question as text (for a notebook)
 
 
-def widget(exercise_id: str) -> dict:
+def widget(exercise_id: str, sealed: bool = False) -> dict:
     """The data of the page widget of a choice (one or several right options), order, match or short-answer exercise.
 
     Every message is the one :func:`exercises.check` returns for that answer, computed here.
-    Messages are keyed by :func:`_key` of the answer, as book/_static/quiz.js keys its answers:
-    the page never names the right option, order or spelling (a number answer's value is shown).
+    Messages are keyed by :func:`_key` of the answer: in the book these keys are the answers
+    themselves (its pages show the solutions anyway); with ``sealed`` (the student edition) each
+    map of keys is sealed by :func:`exercises._sealed.seal_widget`: salted hashes of the keys, the
+    messages locked with them, and a number kept as hashed grid cells, so the page names no answer.
     """
     exercise = get(exercise_id)
     kind = exercise.kind
@@ -363,11 +369,11 @@ def widget(exercise_id: str) -> dict:
         data["mistakes"] = {}
         for mistake in exercise.mistakes:  # the first mistake that makes an order names it, as in check
             data["mistakes"].setdefault(_key(exercise.id, *mistake.apply(right)), _said(exercise.check(mistake.apply(right))))
-        data["pairs"] = {
-            _key(exercise.id, first, second): _said(exercise._misplaced(first, second, titles))
-            for first in right for second in right if position[first] > position[second]
+        data["pairs"] = {  # every pair of items, None where the two are in the right order
+            _key(exercise.id, first, second): _said(exercise._misplaced(first, second, titles)) if position[first] > position[second] else None
+            for first in right for second in right if first != second
         }
-        data["passed"] = _said(exercise.check(right))
+        data["passed"] = {_key(exercise.id, *right): _said(exercise.check(right))}
     elif kind == "match":
         lettered = exercise.lettered()
         data["left"] = list(exercise.pairs)
@@ -377,12 +383,13 @@ def widget(exercise_id: str) -> dict:
             _key(exercise.id, left, letter): (None if text == exercise.pairs[left] else _said(exercise._mismatched(left, text)))
             for left in exercise.pairs for letter, text in lettered.items()
         }
-        data["passed"] = _said(exercise.check(exercise.solution()))
+        data["passed"] = {_key(exercise.id, *exercise.solution().values()): _said(exercise.check(exercise.solution()))}
     elif kind == "short":
         data["unit"] = exercise.unit
         data["empty"] = _said(exercise.check(""))
-        data["passed"] = _said(exercise.check(exercise.solution()))
+        passed = _said(exercise.check(exercise.solution()))
         if exercise.number is not None:
+            data["passed"] = passed
             data["number"] = exercise.number
             data["tolerance"] = exercise.tolerance
             data["notNumber"] = _said(exercise._fail(f"{GOT}, which is not one number", "Answer with one number, such as 1200 or 1,200."))
@@ -390,17 +397,25 @@ def widget(exercise_id: str) -> dict:
             data["high"] = _said(exercise._fail(f"{GOT}, which is too high" if exercise.say_direction else f"{GOT}, which is not right"))
             data["low"] = _said(exercise._fail(f"{GOT}, which is too low" if exercise.say_direction else f"{GOT}, which is not right"))
         else:
-            data["accept"] = sorted({_key(exercise.id, normalise(text)) for text in exercise.accept})
+            data["accept"] = {_key(exercise.id, normalise(text)): passed for text in exercise.accept}
             data["mistakes"] = {_key(exercise.id, normalise(str(wrong))): _said(exercise._fail(GOT, why)) for wrong, why in exercise.mistakes.items()}
             data["other"] = _said(exercise._fail(GOT, exercise._not_it()))
     else:
         raise ValueError(f"{exercise_id} is a {kind} exercise: it has no page widget")
+    if sealed:
+        from ._sealed import seal_widget
+
+        return seal_widget(data, exercise)
     return data
 
 
-def _key(exercise_id: str, *parts: str) -> str:
-    """The key of an answer in a widget's data: the FNV-1a hash of the id and the answer's parts, one a line."""
-    return fnv1a("\n".join((exercise_id, *parts)))
+class WidgetKey(str):
+    """The key of an answer in a widget's data (what :func:`exercises._sealed.seal_widget` seals)."""
+
+
+def _key(exercise_id: str, *parts: str) -> WidgetKey:
+    """The key of an answer in a widget's data: the id and the answer's parts, one a line."""
+    return WidgetKey("\n".join((exercise_id, *parts)))
 
 
 def _said(result: Result) -> list:

@@ -24,6 +24,10 @@ each answer only as salted hashes (SHA-256) of its normalised form:
 * the sentence shown on success, which may explain the answer, is encrypted with a key that only
   the right answer gives.
 
+The data tables lose the columns that are an exercise's answer (a manifest's ``answer_of``, such
+as the verdicts of ``claims``), and the page widgets of the student edition hold their messages
+locked in the same way (:func:`seal_widget`).
+
 What the sealed checks cannot say: whether a wrong number is too high or too low (that would need
 the number), and a diagnosis of a mistake that is not one of the declared wrong answers.
 A student can still try answers one by one, as with ``check`` itself; what they cannot do is read
@@ -51,10 +55,7 @@ from ._core import (
     Mismatch,
     OrderExercise,
     Result,
-    TimeLimitExceeded,
     ValueExercise,
-    _changed,
-    _error,
     _fresh,
     _is_number,
     _kind,
@@ -89,7 +90,7 @@ def _scalar(value: Any) -> str | None:
         return "n:"
     if isinstance(value, int):
         return f"i:{value}"
-    if isinstance(value, str):
+    if isinstance(value, str):  # the normal form that _core._same_text compares
         return f"s:{value.strip().casefold()}"
     if isinstance(value, _dt.date):
         return f"d:{value.isoformat()}"
@@ -144,30 +145,18 @@ def compare(got: Any, node: dict, salt: str, where: str = "") -> None:
             raise Mismatch(f"{that} is not right")
         return
     if kind == "str":
-        if not isinstance(got, str):
-            raise Mismatch(f"{that} is {_kind(got)}, where a string was due")
+        _core._check_string(got, that)
         if _digest(salt, _scalar(got)) != node["h"]:
             raise Mismatch(f"{that} is not right")
         return
     if kind == "dict":
-        if not isinstance(got, dict):
-            raise Mismatch(f"{that} is {_kind(got)}, where a dict was due")
         keys = [_decode(key) for key in node["keys"]]
-        missing = [key for key in keys if key not in got]
-        extra = [key for key in got if key not in keys]
-        if missing:
-            raise Mismatch(f"your dict{place} has no entry for {_show(missing[0])}" + (f" (and {len(missing) - 1} more missing)" if len(missing) > 1 else ""))
-        if extra:
-            raise Mismatch(f"your dict{place} has an entry for {_show(extra[0])}, which should not be there")
+        _core._check_dict(got, keys, that, place)
         for key, item in zip(keys, node["items"]):
             compare(got[key], item, salt, f"for {_show(key)}")
         return
     if kind == "list":
-        if not isinstance(got, (list, tuple)):
-            raise Mismatch(f"{that} is {_kind(got)}, where a list was due")
-        if len(got) != len(node["items"]):
-            more = "too many" if len(got) > len(node["items"]) else "too few"
-            raise Mismatch(f"your list{place} has {len(got)} items: {more}")
+        _core._check_list(got, len(node["items"]), that, place)
         for index, (item, child) in enumerate(zip(got, node["items"])):
             compare(item, child, salt, f"at position {index}")
         return
@@ -331,47 +320,23 @@ class SealedFunction(FunctionExercise):
     def signature(self) -> str:
         return f"{self.name}({', '.join(self.parameters)})"
 
-    def _evaluate(self, answer: Any) -> Result:
-        if not callable(answer):
-            return self._fail(
-                f"{_kind(answer)}, {_show(answer)}, where a function was due",
-                f"Define the function {self.signature()} and pass the function itself, without brackets.",
-            )
-        cases = [(tuple(_decode(case["args"])), case) for case in self.sealed_cases]
-        try:
-            theirs = inspect.signature(answer)
-            for args, _ in cases[:1]:
-                theirs.bind(*args)
-        except TypeError:
-            return self._fail(
-                f"a function that takes {_core._signature_text(answer)}",
-                f"It should take ({', '.join(self.parameters)}): the same arguments, in the same order.",
-            )
-        except ValueError:
-            pass
-        notes = []
-        for args, case in cases:
-            given = _fresh(args)
-            try:
-                result = answer(*given)
-            except (TimeLimitExceeded, RecursionError):
-                raise
-            except (Exception, SystemExit) as error:
-                return self._fail(f"{case['label']} raised {_error(error)}")
-            if result is Ellipsis:
-                return self.not_attempted()
-            if result is None and not case["none"]:
-                return self._fail(f"{case['label']} returned None", "Did you forget a return statement?")
-            try:
-                compare(result, case["want"], self.salt)
-            except Mismatch as mismatch:
-                return self._fail(f"{case['label']} returned {_show(result)}; {mismatch}", _known_message(result, case["known"], self.salt))
-            if _changed(given, args) and not notes:
-                notes.append(
-                    "Note: your function changed the data it was given. "
-                    "That worked here, because it got a copy, but it is safer to leave its arguments alone."
-                )
-        return self._pass(" ".join(notes))
+    def _runs(self) -> list[tuple[tuple, str, Any]]:
+        return [(tuple(_decode(case["args"])), case["label"], case) for case in self.sealed_cases]
+
+    def _parameters_text(self) -> str:
+        return _core._names_text(self.parameters)
+
+    def _want(self, case: dict) -> dict:
+        return case
+
+    def _may_return_none(self, want: dict) -> bool:
+        return want["none"]
+
+    def _compare_result(self, result: Any, want: dict) -> None:
+        compare(result, want["want"], self.salt)
+
+    def _diagnosis(self, result: Any, case: dict) -> str:
+        return _known_message(result, case["known"], self.salt)
 
 
 @dataclass
@@ -388,39 +353,19 @@ class SealedOrder(OrderExercise):
     def titles(self) -> dict[str, str]:
         return dict(self.shown_titles)
 
-    def _evaluate(self, answer: Any) -> Result:
-        titles = dict(self.shown_titles)
-        if isinstance(answer, (str, bytes)) or not isinstance(answer, (list, tuple)):
-            return self._fail(f"{_kind(answer)}, {_show(answer)}", "Give a list of the ids, in quotes, inside [ ].")
-        by_title = {title.casefold(): key for key, title in titles.items()}
-        given = []
-        for item in answer:
-            if not isinstance(item, str):
-                return self._fail(f"a list holding {_kind(item)}, {_show(item)}", "Every item should be an id in quotes.")
-            key = item.strip()
-            given.append(by_title.get(key.casefold(), key))
-        items = list(self.events)
-        unknown = [item for item in given if item not in items]
-        if unknown:
-            return self._fail(f"{_show(unknown[0])}, which is not one of the items to order")
-        repeated = sorted({item for item in given if given.count(item) > 1})
-        if repeated:
-            return self._fail(f"{_show(repeated[0])} more than once", "Use every item exactly once.")
-        missing = [item for item in items if item not in given]
-        if missing:
-            return self._fail(f"a list without {_show(missing[0])}", "Use every item exactly once.")
+    def _known_misorder(self, given: list[str]) -> tuple[str, str, str] | None:
         whole = "o:" + "|".join(given)
         for digest, box in self.known:
             if digest == _digest(self.salt, whole):
                 opened = unlock(box, whole, self.salt)
                 if opened:
                     first, second, why = json.loads(opened)
-                    return self._misplaced(first, second, titles, why)
+                    return first, second, why
+        return None
+
+    def _first_misplaced(self, given: list[str]) -> tuple[str, str] | None:
         right = set(self.pairs)
-        for first, second in zip(given, given[1:]):
-            if _digest(self.salt, f"p:{first}<{second}") not in right:
-                return self._misplaced(first, second, titles)
-        return self._pass()
+        return next(((a, b) for a, b in zip(given, given[1:]) if _digest(self.salt, f"p:{a}<{b}") not in right), None)
 
 
 def _practice():
@@ -448,30 +393,13 @@ def _sealed_match_class():
         def solution(self) -> dict:
             return {}
 
-        def _evaluate(self, answer: Any) -> Result:
-            lettered = self.lettered()
-            example = next(iter(self.pairs))
-            if not isinstance(answer, dict):
-                return self._fail(f"{_kind(answer)}, {_show(answer)}", f'Give a dict that matches every item to a letter, for example {{"{example}": "A", ...}}.')
-            for key in answer:
-                if key not in self.pairs:
-                    return self._fail(f"an entry for {_show(key)}, which is not one of the items to match")
-            by_text = {text.casefold(): text for text in lettered.values()}
-            for left in self.pairs:
-                if left not in answer:
-                    return self._fail(f'no match for "{left}"', "Match every item on the left.")
-                chosen = answer[left]
-                if not isinstance(chosen, str):
-                    return self._fail(f'{_kind(chosen)} for "{left}"', "Match each item to a letter in quotes.")
-                text = lettered.get(chosen.strip().upper()) or by_text.get(chosen.strip().casefold())
-                if text is None:
-                    return self._fail(f'{_show(chosen)} for "{left}", which is not one of the options {", ".join(lettered)}')
-                pairing = f"m:{left}|{text}"
-                if _digest(self.salt, pairing) != self.right_hashes.get(left):
-                    box = self.locked_mistakes.get(_digest(self.salt, pairing, "mistake"))
-                    why = (unlock(box, pairing, self.salt) if box else "") or "That is not its match: look again at what the chapter says about it."
-                    return self._fail(f'"{left}" matched to "{text}"', why)
-            return self._pass()
+        def _is_match(self, left: str, text: str) -> bool:
+            return _digest(self.salt, f"m:{left}|{text}") == self.right_hashes.get(left)
+
+        def _mistake(self, left: str, text: str) -> str:
+            pairing = f"m:{left}|{text}"
+            box = self.locked_mistakes.get(_digest(self.salt, pairing, "mistake"))
+            return unlock(box, pairing, self.salt) if box else ""
 
     return SealedMatch
 
@@ -496,26 +424,14 @@ def _sealed_short_class():
         def solution(self) -> str:
             return ""
 
-        def _evaluate(self, answer: Any) -> Result:
-            if self.is_number and isinstance(answer, (int, float)) and not isinstance(answer, bool):
-                return self._judge_number(float(answer), _show(answer))
-            if not isinstance(answer, str):
-                want = "a number" if self.is_number else "a few words in quotes"
-                return self._fail(f"{_kind(answer)}, {_show(answer)}", f"Answer with {want}.")
-            if not answer.strip():
-                return self._fail("nothing", "Type your answer.")
-            if self.is_number:
-                value = practice.parse_number(answer)
-                if value is None:
-                    return self._fail(f"{practice._words(answer)}, which is not one number", "Answer with one number, such as 1200 or 1,200.")
-                return self._judge_number(value, practice._words(answer))
-            words = practice.normalise(answer)
-            if _digest(self.salt, f"w:{words}") in self.accepted:
+        def _judge_words(self, words: str, shown: str) -> Result:
+            key = f"w:{words}"
+            if _digest(self.salt, key) in self.accepted:
                 return self._pass()
             for digest, box in self.known:
-                if digest == _digest(self.salt, f"w:{words}"):
-                    return self._fail(practice._words(answer), unlock(box, f"w:{words}", self.salt))
-            return self._fail(practice._words(answer), "That is not the answer; check the spelling too.")
+                if digest == _digest(self.salt, key):
+                    return self._fail(shown, unlock(box, key, self.salt))
+            return self._fail(shown, self._not_it())
 
         def _judge_number(self, value: float, shown: str) -> Result:
             if matches(value, self.sealed, self.salt):
@@ -566,6 +482,16 @@ def _record_multi(exercise, salt: str) -> dict:
     return {"options": dict(exercise.options), "messages": messages}
 
 
+def _known(wrong: Any, message: str, salt: str, rel_tol: float, abs_tol: float) -> list:
+    """The entries [tree, locked message] of a declared wrong answer.  A number with a tolerance is one entry per
+    grid cell, each locked with its cell, so every answer within the tolerance opens the message."""
+    tree = seal(wrong, salt, rel_tol, abs_tol)
+    if tree["t"] == "cells":
+        return [[{**tree, "h": [digest]}, lock(message, f"c:{cell}", salt)]
+                for cell, digest in ((cell, _digest(salt, f"c:{cell}")) for cell in _grid(wrong, rel_tol, abs_tol))]
+    return [[tree, lock(message, _key(wrong, tree, salt), salt)]]
+
+
 def _record_match(exercise, salt: str) -> dict:
     return {
         "pairs": {left: "" for left in exercise.pairs},
@@ -581,11 +507,7 @@ def _record_short(exercise, salt: str) -> dict:
     out = {"is_number": exercise.number is not None, "unit": exercise.unit, "success": exercise.success}
     if exercise.number is not None:
         out["sealed"] = seal(float(exercise.number), salt, 0.0, float(exercise.tolerance))
-        known = []
-        for wrong, why in exercise.mistakes.items():
-            tree = seal(float(wrong), salt, 0.0, float(exercise.tolerance))
-            known.append([tree, lock(why, _key(float(wrong), tree, salt), salt)])
-        out["known"] = known
+        out["known"] = [entry for wrong, why in exercise.mistakes.items() for entry in _known(float(wrong), why, salt, 0.0, float(exercise.tolerance))]
     else:
         out["accepted"] = sorted({_digest(salt, f"w:{practice.normalise(text)}") for text in exercise.accept})
         out["known"] = [[_digest(salt, f"w:{practice.normalise(str(wrong))}"), lock(why, f"w:{practice.normalise(str(wrong))}", salt)] for wrong, why in exercise.mistakes.items()]
@@ -636,8 +558,7 @@ def record(exercise, secret: bytes) -> dict:
         for wrong in exercise.wrong_answers():
             message = exercise.diagnose(wrong) if exercise.diagnose else None
             if message:
-                tree = seal(wrong, salt, exercise.rel_tol, exercise.abs_tol)
-                known.append([tree, lock(message, _key(wrong, tree, salt), salt)])
+                known += _known(wrong, message, salt, exercise.rel_tol, exercise.abs_tol)
         out["known"] = known
         keys = [f"c:{cell}" for cell in _grid(want, exercise.rel_tol, exercise.abs_tol)] if tree["t"] == "cells" else [_key(want, tree, salt)]
         out["locked_success"] = _locked(keys, exercise.success, salt)
@@ -656,8 +577,7 @@ def record(exercise, secret: bytes) -> dict:
                     continue
                 message = exercise.diagnose(result, case) if exercise.diagnose else None
                 if message and result != want:
-                    tree = seal(result, salt, exercise.rel_tol, exercise.abs_tol)
-                    known.append([tree, lock(message, _key(result, tree, salt), salt)])
+                    known += _known(result, message, salt, exercise.rel_tol, exercise.abs_tol)
             cases.append({
                 "args": _encode(list(case.args), _tables()),
                 "label": exercise._label(case),
@@ -749,7 +669,8 @@ def stub(module, records: list[dict]) -> str:
 
 
 def write_sealed(package: "Path", secret: bytes | None = None) -> list[str]:  # noqa: F821
-    """Replace every chapter module in ``package`` (a copy of exercises/) with its sealed stub; return their names.
+    """Replace every chapter module in ``package`` (a copy of exercises/) with its sealed stub, and take the
+    answer columns out of its data tables (:func:`strip_answer_columns`); return the modules' names.
 
     The records come from the full registry of the running ``exercises`` package, which must be the
     package that ``package`` copies.
@@ -767,4 +688,87 @@ def write_sealed(package: "Path", secret: bytes | None = None) -> list[str]:  # 
         records = [record(_core.get(i), secret) for i in _core.ids() if _core._CHAPTER[i] == _core.chapter_of_module(module.__name__)]
         path.write_text(stub(module, records), encoding="utf-8")
         written.append(path.stem)
+    strip_answer_columns(package / "data")
     return written
+
+
+# --- the page widgets of the student edition (book/_ext/practice.py, book/_static/practice.js) -------
+
+
+def seal_widget(data: dict, exercise) -> dict:
+    """A widget's data (``exercises._practice.widget``) with no answer a student can read.
+
+    Every map whose keys are answers (``_practice.WidgetKey``: the exercise id and the answer's
+    parts, one a line) becomes a map from the salted hash of the key to the message, locked with
+    the key (:func:`lock`), so the page opens the message of the answer given and no other; a
+    right and a wrong answer look alike.  A number is kept as the grid cells its tolerance covers
+    (as :func:`seal` keeps it), each with its message locked, and a wrong number is "not right",
+    as the sealed check says.  book/_static/practice.js computes the same hashes (SHA-256).
+    """
+    salt = _salt(exercise.id, SECRET)
+    data = dict(data)
+    if "number" in data:
+        tolerance = float(data.pop("tolerance"))
+        groups = [(float(data.pop("number")), data.pop("passed"))] + [(float(wrong), said) for wrong, said in data.pop("mistakes")]
+        data.pop("high"), data.pop("low")
+        practice = _practice()
+        data["cells"] = []
+        for value, said in groups:
+            _, step = _step(value, 0.0, tolerance)
+            keys = {practice.WidgetKey(f"{exercise.id}\nc:{cell}"): said for cell in _grid(value, 0.0, tolerance)}
+            data["cells"].append([step, keys])
+        data["other"] = practice._said(exercise._fail(f"{practice.GOT}, which is not right"))
+    sealed = _seal_keys(data, salt)
+    sealed["salt"] = salt
+    return sealed
+
+
+def _seal_keys(value: Any, salt: str) -> Any:
+    from ._practice import WidgetKey
+
+    if isinstance(value, dict):
+        if value and all(isinstance(key, WidgetKey) for key in value):
+            return dict(sorted((_digest(salt, key, "widget"), lock(json.dumps(said), key, salt)) for key, said in value.items()))
+        return {key: _seal_keys(item, salt) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_seal_keys(item, salt) for item in value]
+    return value
+
+
+# --- data columns that are answers (a manifest's ``answer_of``), left out of the student edition ---------
+
+
+def answer_columns(manifest: dict) -> dict[str, str]:
+    """Column -> the exercise whose answer it is, for the columns a manifest marks with ``answer_of``."""
+    return {name: spec["answer_of"] for name, spec in manifest.get("columns", {}).items() if spec.get("answer_of")}
+
+
+def strip_answer_columns(data_folder: "Path") -> list[str]:  # noqa: F821
+    """Remove every answer column from the tables in ``data_folder`` (a copy of exercises/data) and from their
+    manifests, whose sha256 follows the new file; return the names of the tables changed."""
+    import csv
+    import io
+    import re
+    import tomllib
+    from pathlib import Path
+
+    changed = []
+    for toml_path in sorted(Path(data_folder).glob("*.toml")):
+        text = toml_path.read_text(encoding="utf-8")
+        drop = answer_columns(tomllib.loads(text))
+        if not drop:
+            continue
+        csv_path = toml_path.with_suffix(".csv")
+        rows = list(csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8"), newline="")))
+        keep = [index for index, name in enumerate(rows[0]) if name not in drop]
+        out = io.StringIO(newline="")
+        csv.writer(out, lineterminator="\n").writerows([[row[index] for index in keep] for row in rows])
+        csv_path.write_bytes(out.getvalue().encode("utf-8"))
+        for name in drop:  # the column's table in the manifest, up to the next table
+            text = re.sub(rf"(?ms)^\[columns\.{re.escape(name)}\]\n.*?(?=^\[|\Z)", "", text)
+        digest = hashlib.sha256(csv_path.read_bytes()).hexdigest()
+        text = re.sub(r'(?m)^sha256 = "[0-9a-f]*"', f'sha256 = "{digest}"', text)
+        assert not answer_columns(tomllib.loads(text)) and tomllib.loads(text)["sha256"] == digest
+        toml_path.write_text(text, encoding="utf-8")
+        changed.append(csv_path.stem)
+    return changed

@@ -10,7 +10,9 @@ default arguments of functions, bound methods), and for every exercise of the sp
   only (the right one told by its absence), among what the exercise object holds besides its options;
 * value and order: a value held by the exercise equal to the answer (not for numbers, which the
   data are full of), or a function of no arguments anywhere (a lambda, a bound method ...) that returns it;
-* function: a function that returns the expected result on every test case (the book's own answer).
+* function: a function that returns the expected result on every test case (the book's own answer);
+* a dict answer keyed by the ids of a data table: a column of that table that sorts the ids into the
+  same groups as the answer's values (a column of verdicts, say), read through ``exercises.load``.
 
 It writes {exercise id: [what was found, ...]} as JSON.
 """
@@ -129,6 +131,30 @@ def positional(function) -> tuple[int, int]:
     return required, most
 
 
+def columns_giving(want: dict, tables: dict) -> list[str]:
+    """The columns of the data tables from which a dict answer, keyed by a table's ids, can be read off."""
+    found = []
+    for name, rows in tables.items():
+        if not rows:
+            continue
+        first = next(iter(rows[0]))
+        if {row[first] for row in rows} != set(want) or len(rows) != len(want):
+            continue
+        groups = lambda pairs: sorted(sorted(map(str, group)) for group in _grouped(pairs).values())  # noqa: E731
+        answer = groups((repr(value), key) for key, value in want.items())
+        for column in rows[0]:
+            if column != first and groups((repr(row[column]), row[first]) for row in rows) == answer:
+                found.append(f"the column {column!r} of the table {name!r} gives the answer")
+    return found
+
+
+def _grouped(pairs) -> dict:
+    out: dict = {}
+    for value, key in pairs:
+        out.setdefault(value, []).append(key)
+    return out
+
+
 def main(path: str, spec_file: str, out_file: str) -> None:
     if path != "-":
         sys.path.insert(0, path)
@@ -136,6 +162,9 @@ def main(path: str, spec_file: str, out_file: str) -> None:
     from exercises import _core
 
     spec = pickle.loads(open(spec_file, "rb").read())
+    from exercises import _data
+
+    tables = {name: _data.load(name) for name in _data.tables()}
     values, functions = reachable(exercises)
     zero = []
     for function in functions:
@@ -171,6 +200,8 @@ def main(path: str, spec_file: str, out_file: str) -> None:
                 else:
                     hits += [f"the exercise holds a {type(v).__name__} equal to the answer" for v in held if equal(v, want)][:2]
             hits += [f"{getattr(f, '__qualname__', f)}() returns the answer" for f, result in zero if equal(result, want)][:2]
+            if isinstance(want, dict):
+                hits += columns_giving(want, tables)
         elif kind == "function":
             cases = item["cases"]
             n = len(cases[0][0])

@@ -531,7 +531,14 @@ def shipped_texts(folder: Path) -> dict[str, str]:
                     texts[f"{name}!{member}"] = archive.read(member).decode("utf-8", errors="ignore")
         elif path.suffix in TEXT_SUFFIXES or path.suffix == ".csv":
             texts[name] = readable_text(path)
+        if path.suffix == ".html":  # each question widget's data, on its own, as "<page>#practice-<id>"
+            for exercise_id, data in WIDGET_DATA.findall(texts[name]):
+                texts[f"{name}#practice-{exercise_id}"] = data
     return texts
+
+
+WIDGET_DATA = re.compile(r'<div class="practice [^"]*" id="[^"]*" data-exercise="([^"]+)">.*?'
+                         r'<script type="application/json" class="practice-data">(.*?)</script>', re.S)
 
 
 def answers_in(folder: Path) -> dict[str, list[str]]:
@@ -542,15 +549,25 @@ def answers_in(folder: Path) -> dict[str, list[str]]:
     for exercise_id, needles in answer_texts().items():
         where = sorted({name for needle, file in needles for name, text in texts.items() if needle in text and name.endswith(file)})
         if where:
-            found[exercise_id] = where[:3]
+            found[exercise_id] = where
     return found
 
 
 def test_the_full_edition_ships_the_answers(built):
-    """The control: the same search finds the answers of the choice, value and function exercises in the full edition."""
+    """The control: the same search finds the answers in the full edition: of every question with a widget (in its
+    data), of nearly every value and function exercise (their module's lines), and the answer columns of the tables."""
+    from exercises._practice import widget_ids
+    from test_sealed import ANSWER_COLUMNS
+
     found = answers_in(built)
-    kinds = [i for i in exercises.ids() if exercises.get(i).kind in ("choice", "value", "function")]
-    assert len(found) >= len(kinds) - 3, sorted(set(kinds) - set(found))
+    kinds = [i for i in exercises.ids() if exercises.get(i).kind in ("value", "function")]
+    assert len(set(kinds) & set(found)) >= len(kinds) - 3, sorted(set(kinds) - set(found))
+    widgets = widget_ids()
+    assert {"choice", "order", "match", "short"} <= {exercises.get(i).kind for i in widgets}
+    missed = [i for i in widgets if not any("#practice-" in name for name in found.get(i, []))]
+    assert not missed, missed
+    for table, _, exercise_id in ANSWER_COLUMNS:
+        assert any(name.endswith(f"!exercises/data/{table}.csv") for name in found[exercise_id]), found[exercise_id]
 
 
 def test_the_student_edition_ships_no_answer(student_built):

@@ -18,7 +18,7 @@ import exercises
 from conftest import BOOK
 from exercises import _practice
 from widget_book import (  # noqa: F401
-    FILTER, build, build_log, copy_book, declared, deferred_script, element, page, site, stylesheet, text,
+    FILTER, build, build_log, copy_book, declared, deferred_script, element, page, site, student_site, stylesheet, text,
 )
 
 pytestmark = FILTER
@@ -134,13 +134,18 @@ def test_every_widget_has_a_check_button_and_a_live_region(site, declared):
         assert '<div class="practice-feedback" role="status" aria-live="polite"></div>' in markup
 
 
-def test_the_page_names_no_accepted_spelling_or_right_letter(site, declared):
-    chapter = page(site)
-    for spelling in exercises.get("chapter-short").accept:
-        assert spelling.lower() not in chapter.lower(), spelling
-    data = data_of(widget(site, "chapter-choice"))
-    assert not set(data["messages"]) & set(exercises.get("chapter-choice").options), "the messages are keyed by hashes"
-    assert "2,700,000" not in text(chapter)  # a number answer is in the data only, for practice.js
+def test_the_student_page_names_no_accepted_spelling_right_letter_or_number(site, student_site, declared):
+    short, choice = exercises.get("chapter-short"), exercises.get("chapter-choice")
+    right_letter = json.dumps(f"chapter-choice\n{choice.answer}")
+    book, student = page(site), page(student_site)
+    for spelling in short.accept:
+        assert spelling.lower() in book.lower(), "the full edition keys its messages by the answers (the control)"
+        assert spelling.lower() not in student.lower(), spelling
+    assert right_letter in json.dumps(list(data_of(widget(site, "chapter-choice"))["messages"])), "the control"
+    assert right_letter not in json.dumps(data_of(widget(student_site, "chapter-choice")))
+    number = data_of(widget(student_site, "chapter-number"))
+    assert "number" not in number and "tolerance" not in number, "the student edition keeps a number as hashed cells"
+    assert "2,700,000" not in text(book) and "2,700,000" not in text(student)  # a number answer is in the data only
 
 
 def test_the_misconceptions_box_names_the_claim_the_evidence_and_the_exercise(site, declared):
@@ -155,7 +160,7 @@ def test_the_misconceptions_box_names_the_claim_the_evidence_and_the_exercise(si
     said = exercises.check(item.exercise, item.answer)
     assert item.names in said.message
     data = data_of(widget(site, item.exercise))
-    assert data["messages"][_practice.fnv1a(f"{item.exercise}\n{item.answer}")] == [said.status, said.message]
+    assert data["messages"][_practice._key(item.exercise, item.answer)] == [said.status, said.message]
 
 
 def test_the_practice_script_is_loaded_only_where_there_is_a_widget(site):

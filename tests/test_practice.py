@@ -10,8 +10,11 @@ and the multiple-choice questions do not give their answer away by its length or
 
 from __future__ import annotations
 
+import copy
+import hashlib
 import json
 import random
+import re
 import shutil
 import subprocess
 from collections import Counter
@@ -20,7 +23,7 @@ import pytest
 
 import exercises
 from conftest import BOOK, ROOT
-from exercises import _book, _practice
+from exercises import _book, _practice, _sealed
 
 SCRIPT = ROOT / "book" / "_static" / "practice.js"
 WIDGETS = _practice.widget_ids()
@@ -72,21 +75,31 @@ def node():
     return path
 
 
-def test_every_widget_shows_the_message_check_gives(node):
-    rng = random.Random(1962)
-    cases = []
-    for exercise_id in WIDGETS:
-        data = _practice.widget(exercise_id)
-        for answer in answers_to_try(exercise_id, rng):
-            expected = exercises.check(exercise_id, answer)
-            cases.append({"data": data, "answer": answer, "want": [expected.status, expected.message]})
+def judged_in_node(node, cases: list[dict]) -> list:
+    """practice.js's ``judge`` of each case ({"data": widget data, "answer": ...}), run by node."""
     program = (
         f"const p = require({json.dumps(str(SCRIPT))});"
         "const cases = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
         "process.stdout.write(JSON.stringify(cases.map((c) => p.judge[c.data.kind](c.data, c.answer))));"
     )
-    out = subprocess.run([node, "-e", program], input=json.dumps(cases), capture_output=True, text=True, timeout=120, check=True)
-    got = json.loads(out.stdout)
+    out = subprocess.run([node, "-e", program], input=json.dumps(cases), capture_output=True, text=True, timeout=300, check=True)
+    return json.loads(out.stdout)
+
+
+@pytest.mark.parametrize("edition", ["book", "student"])
+def test_every_widget_shows_the_message_check_gives(node, edition):
+    """In the book the widget's message is the one ``exercises.check`` gives; in the student edition, where the
+    widget's data are sealed, the one the student edition's (sealed) check gives."""
+    rng = random.Random(1962)
+    cases = []
+    for exercise_id in WIDGETS:
+        exercise = exercises.get(exercise_id)
+        data = _practice.widget(exercise_id, sealed=edition == "student")
+        check = exercise.check if edition == "book" else _sealed.build(_sealed.record(exercise, _sealed.SECRET)).check
+        for answer in answers_to_try(exercise_id, rng):
+            expected = check(copy.deepcopy(answer))
+            cases.append({"data": data, "answer": answer, "want": [expected.status, expected.message]})
+    got = judged_in_node(node, cases)
     assert len(got) == len(cases) > 1000
     for case, said in zip(cases, got):
         assert said == case["want"], f"{case['data']['id']}: {case['answer']!r}"
@@ -94,23 +107,62 @@ def test_every_widget_shows_the_message_check_gives(node):
     assert {status for status, _ in got} == {"passed", "failed"}
 
 
-def test_widget_data_is_plain_json_that_names_no_answer():
-    for exercise_id in WIDGETS:
-        exercise = exercises.get(exercise_id)
-        data = _practice.widget(exercise_id)
+def test_the_pages_sha256_and_unlock_are_pythons(node):
+    texts = ["", "a", "abc", "x" * 55, "x" * 56, "y" * 64, "z" * 119, "\u2063GOT\u2063 Khrushchev \u00e9 " * 9]
+    boxes = [[_sealed.lock(text, f"key {n}", "ab" * 16), f"key {n}"] for n, text in enumerate(texts)]
+    program = (
+        f"const p = require({json.dumps(str(SCRIPT))});"
+        "const [texts, boxes] = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "const hex = (b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');"
+        "process.stdout.write(JSON.stringify([texts.map((t) => hex(p.sha256(new TextEncoder().encode(t)))),"
+        "  boxes.map(([box, key]) => [p.unlock(box, key, 'ab'.repeat(16)), p.unlock(box, key + '!', 'ab'.repeat(16))])]));"
+    )
+    out = subprocess.run([node, "-e", program], input=json.dumps([texts, boxes]), capture_output=True, text=True, timeout=60, check=True)
+    digests, opened = json.loads(out.stdout)
+    assert digests == [hashlib.sha256(text.encode()).hexdigest() for text in texts]
+    assert opened == [[text, None] for text in texts]
+
+
+def plain_answer_keys(exercise_id: str) -> list[str]:
+    """The keys of a widget's data that are the right answer itself, as the book's (unsealed) widget writes them."""
+    exercise = exercises.get(exercise_id)
+    if exercise.kind == "choice":
+        return [f"{exercise_id}\n{exercise.answer}"]
+    if exercise.kind == "multi":
+        return ["\n".join((exercise_id, *sorted(exercise.answers)))]
+    if exercise.kind == "order":
+        return ["\n".join((exercise_id, *exercise.items()))]
+    if exercise.kind == "match":
+        return ["\n".join((exercise_id, *exercise.solution().values()))]
+    if exercise.accept:
+        return [f"{exercise_id}\n{_practice.normalise(text)}" for text in exercise.accept]
+    return []
+
+
+@pytest.mark.parametrize("exercise_id", WIDGETS)
+def test_the_student_editions_widget_data_name_no_answer(exercise_id):
+    """The book's widget data hold each answer in the clear (the control); the student edition's hold none of them:
+    no right key, no number, no passing message, no status in the clear."""
+    exercise = exercises.get(exercise_id)
+    book, student = _practice.widget(exercise_id), _practice.widget(exercise_id, sealed=True)
+    for data in (book, student):
         assert json.loads(json.dumps(data)) == data  # plain JSON, so the page needs no Python for a click
-        text = json.dumps(data)
-        if exercise.kind in ("choice", "multi"):
-            assert not set(data["messages"]) & set(exercise.options)
-            assert not set(data["messages"]) & {"".join(sorted(s)) for s in getattr(exercise, "subsets", lambda: [])()}
-        if exercise.kind == "multi":
-            assert "answers" not in data and len(data["messages"]) == 2 ** len(exercise.options)
-        if exercise.kind == "order":
-            assert "|".join(exercise.items()) not in text and not any("|" in key for key in data["pairs"])
-        if exercise.kind == "match":
-            assert not any(left in key for key in data["messages"] for left in exercise.pairs)
-        if exercise.kind == "short" and exercise.accept:
-            assert not any(f'"{spelling}"' in text for spelling in exercise.accept)
+    book_text, student_text = json.dumps(book), json.dumps(student)
+    needles = [json.dumps(key) for key in plain_answer_keys(exercise_id)]
+    if exercise.kind == "short" and exercise.number is not None:
+        needles.append(f'"number": {json.dumps(exercise.number)}')
+    right = {"choice": lambda: exercise.answer, "multi": lambda: sorted(exercise.answers),
+             "order": lambda: exercise.items()}.get(exercise.kind, lambda: exercise.solution())()
+    needles.append(json.dumps(_practice._said(exercise.check(right)))[:-1])  # the passing message
+    for needle in needles:
+        assert needle in book_text, needle
+        assert needle not in student_text, needle
+    passing = re.compile(r'"passed"(?!: )')  # the status as a value, not the key "passed"
+    assert passing.search(book_text) and not passing.search(student_text)
+    if exercise.kind == "order":  # nor a pair's message in the clear: together they give the order
+        assert "placed before" in book_text and "placed before" not in student_text
+    if exercise.kind == "multi":  # every set of ticks has its message, none ticked too
+        assert len(book["messages"]) == 2 ** len(exercise.options)
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)

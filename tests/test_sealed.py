@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import ast
 import copy
+import csv
 import inspect
+import io
 import json
 import pickle
 import re
@@ -21,7 +23,7 @@ import pytest
 
 import exercises
 from conftest import ROOT, exercise_blocks
-from exercises import _core, _sealed
+from exercises import _core, _data, _practice, _sealed
 
 IDS = exercises.ids()
 BLOCKS = exercise_blocks()
@@ -135,6 +137,9 @@ def test_a_python_session_of_the_full_edition_finds_every_answer(wheels, tmp_pat
     assert sorted(found) == IDS
     missed = [i for i, hits in found.items() if not hits]
     assert not missed, missed
+    # ... an answer column of a data table among them (the claims' verdicts, read with load("claims")).
+    for table, column, exercise_id in ANSWER_COLUMNS:
+        assert f"the column {column!r} of the table {table!r} gives the answer" in found[exercise_id], found[exercise_id]
 
 
 def test_a_python_session_of_the_student_edition_finds_no_answer(wheels, tmp_path):
@@ -144,10 +149,55 @@ def test_a_python_session_of_the_student_edition_finds_no_answer(wheels, tmp_pat
     assert not hits, hits
 
 
+#: (table, column, exercise) for each column of a data table that is an exercise's answer (a manifest's ``answer_of``).
+ANSWER_COLUMNS = [(name, column, exercise_id) for name in _data.tables()
+                  for column, exercise_id in _sealed.answer_columns(_data.manifest(name)).items()]
+
+
+def test_the_answer_columns_are_answers():
+    """Each column marked ``answer_of`` names an exercise whose answer can be read off it; claims' verdicts are one."""
+    from answer_probe import columns_giving
+
+    assert ("claims", "supported", "conclusion-claims-verdict") in ANSWER_COLUMNS
+    for table, column, exercise_id in ANSWER_COLUMNS:
+        found = columns_giving(exercises.get(exercise_id).expected(), {table: _data.load(table)})
+        assert f"the column {column!r} of the table {table!r} gives the answer" in found, (table, column)
+
+
+def column_texts(exercise_id: str) -> list[tuple[str, str]]:
+    """Each row of a table with an answer column of this exercise, as the CSV file writes it, up to that column."""
+    out = []
+    for table, column, owner in ANSWER_COLUMNS:
+        if owner == exercise_id:
+            rows = list(csv.reader(io.StringIO(_data.table_bytes(table).decode("utf-8"))))
+            end = rows[0].index(column) + 1
+            for row in rows[1:]:
+                line = io.StringIO()
+                csv.writer(line, lineterminator="").writerow(row[:end])
+                out.append((line.getvalue(), f"exercises/data/{table}.csv"))
+    return out
+
+
+def widget_texts(exercise_id: str) -> list[tuple[str, str]]:
+    """The right answer as the book's page widget holds it in the clear: the key of the passing message (the
+    right letter, order, pairing or spelling), or the number; found in that widget's data (``#practice-<id>``)."""
+    from test_practice import plain_answer_keys
+
+    if exercise_id not in _practice.widget_ids():
+        return []
+    where = f"#practice-{exercise_id}"
+    out = [(json.dumps(key) + ': ["passed"', where) for key in plain_answer_keys(exercise_id)]
+    exercise = exercises.get(exercise_id)
+    if exercise.kind == "short" and exercise.number is not None:
+        out.append((f'"number": {json.dumps(exercise.number)}', where))
+    return out
+
+
 def answer_texts() -> dict[str, list[tuple[str, str]]]:
     """Per exercise, (text, file) pairs that give its answer away: each line of the module's own answer
-    function (for a function or value exercise), in any file (file ""), and a choice's ``answer="B"``
-    in its chapter's module (file ``exercises/<module>.py``)."""
+    function (for a function or value exercise), in any file (file ""), a choice's ``answer="B"``
+    in its chapter's module (file ``exercises/<module>.py``), an answer column's values in its table's
+    CSV file (:func:`column_texts`), and the answer in the clear in a page widget's data (:func:`widget_texts`)."""
     out = {}
     for exercise_id in IDS:
         exercise = exercises.get(exercise_id)
@@ -165,7 +215,7 @@ def answer_texts() -> dict[str, list[tuple[str, str]]]:
                     needles.append((line, ""))
                 elif line.startswith("expected=lambda"):
                     needles.append((line, ""))
-        out[exercise_id] = needles
+        out[exercise_id] = needles + column_texts(exercise_id) + widget_texts(exercise_id)
     return out
 
 
@@ -182,7 +232,10 @@ def scan(folder: Path) -> dict[str, list[str]]:
 def test_the_unzipped_full_wheel_shows_the_answers_and_the_student_wheel_none(wheels):
     full = scan(wheels["full"])
     kinds = ("choice", "multi", "function", "value")
-    assert sorted(full) == [i for i in IDS if exercises.get(i).kind in kinds and answer_texts()[i]]
+    in_wheel = {i for i, needles in answer_texts().items() if any(not where.startswith("#practice-") for _, where in needles)}
+    assert sorted(full) == [i for i in IDS if i in in_wheel]
+    for table, column, exercise_id in ANSWER_COLUMNS:  # found in the table itself, not only in the module
+        assert set(column_texts(exercise_id)) <= {(n, w) for n, w in answer_texts()[exercise_id] if n in full[exercise_id]}
     assert len(full) >= len([i for i in IDS if exercises.get(i).kind in kinds]) - 3
     assert {i for i in IDS if exercises.get(i).kind == "multi"} <= set(full)
     assert scan(wheels["student"]) == {}
@@ -197,6 +250,24 @@ def test_the_student_wheel_has_no_chapter_module_as_written(wheels):
         assert "register_sealed(__name__" in text, path.name
         tree = ast.parse(text)
         assert not [node for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.Lambda, ast.ClassDef))], path.name
+
+
+def test_the_student_wheel_loads_its_tables_without_the_answer_columns(wheels, tmp_path):
+    """load() checks each table against its manifest's sha256 in the page: the student wheel's are in step."""
+    code = (
+        "import json; from exercises import _data; _data.VERIFY_CHECKSUMS = True\n"
+        "print(json.dumps({name: sorted(_data.load(name)[0]) for name in _data.tables()}))"
+    )
+    found = {}
+    for edition in ("full", "student"):
+        done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True,
+                              env={"PYTHONPATH": str(wheels[edition]), "PATH": ""})
+        assert done.returncode == 0, done.stderr[-2000:]
+        found[edition] = json.loads(done.stdout)
+    assert ANSWER_COLUMNS
+    for table, columns in found["full"].items():
+        dropped = {column for name, column, _ in ANSWER_COLUMNS if name == table}
+        assert found["student"][table] == sorted(set(columns) - dropped), table
 
 
 def test_a_chapter_can_still_import_its_public_texts_from_the_sealed_module(wheels, tmp_path):

@@ -7,7 +7,8 @@ Move up / Move down buttons, or the arrow keys), a drop-down per item to match, 
 Everything comes from the one declaration in exercises/<chapter>.py: the options, and every
 message :func:`exercises.check` gives (computed at build time by
 :func:`exercises._practice.widget`), so book/_static/practice.js answers a click at once,
-without the Python runtime, with the very message that ``check`` returns.  The starter and
+without the Python runtime, with the very message that ``check`` returns.  In the student
+edition (the tag ``student``) that data is sealed: it names no answer (exercises._sealed.seal_widget).  The starter and
 check cells that follow stay the Python route (and the notebook's).
 
 ```{misconceptions}``` renders the chapter's "Common misconceptions" from the
@@ -36,9 +37,9 @@ def _raw(text: str) -> nodes.raw:
     return nodes.raw("", text, format="html")
 
 
-def render(exercise_id: str) -> str:
-    """The widget's HTML (without its script) for one exercise."""
-    data = _practice.widget(exercise_id)
+def render(exercise_id: str, sealed: bool = False) -> str:
+    """The widget's HTML (without its script) for one exercise; ``sealed`` in the student edition (no answer in the page)."""
+    data = _practice.widget(exercise_id, sealed=sealed)
     e = html.escape
     kind = data["kind"]
     wid = f"practice-{exercise_id}"
@@ -110,7 +111,7 @@ class PracticeDirective(SphinxDirective):
         if markdown and self.env.app.builder.format != "html":
             self.state.nested_parse(StringList(markdown.splitlines(), source=self.get_source_info()[0]), self.content_offset, box)
         else:
-            box += _raw(render(exercise_id))
+            box += _raw(render(exercise_id, sealed=self.env.app.tags.has("student")))
         return [box]
 
 

@@ -26,7 +26,7 @@ that ``_static/hints.js`` reads; no Python runtime is needed for either.
     its twin of the opposite verdict (a paired distractor): the student leaves out the wrong line
     of each pair, which is the judgement the exercise asks for.
 
-  The page never holds the right order as such: only FNV-1a keys (``exercises._practice._key``)
+  The page never holds the right order as such: only FNV-1a keys (:func:`_key`, ``exercises._quiz.fnv1a`` as the quizzes use it)
   of every right prefix of the chosen lines, as the choice widgets key their messages.  So the
   check can say how many first lines are right, in the student edition too, and the page shows
   nothing of the solution beyond what a Parsons problem shows by its nature: its lines, jumbled.
@@ -48,7 +48,12 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from exercises import _book
-from exercises._practice import _key
+from exercises._quiz import fnv1a
+
+
+def _key(exercise_id: str, *parts: str) -> str:
+    """The key of a first part of an answer: FNV-1a of the id and the items, one a line (as hints.js computes it)."""
+    return fnv1a("\n".join((exercise_id, *parts)))
 
 CODE_KINDS = ("function", "value")
 #: The most pieces whose every order is tried at build time (7! = 5,040 orders).
@@ -225,7 +230,7 @@ def parsons(exercise, solution: str) -> dict | None:
 
     ``lines``: the items to show, jumbled; ``mode``: "lines", "pieces" or "pairs"; ``starts`` (pieces):
     which items begin a statement; ``length``: how many items a right answer uses; ``prefixes``: the
-    keys (``_practice._key(id, *items)``) of every first part of a right answer, none of them in plain text.
+    keys (:func:`_key`) of every first part of a right answer, none of them in plain text.
     """
     exercise_id = exercise.id
     starts: list[bool] | None = None

@@ -93,3 +93,34 @@ def test_one_line_in_a_code_cell_of_the_student_page_lists_no_answer(student_pag
         assert value in (None, "None"), f"{exercise_id}: expected() gives {value}"
         assert module_callables == ["register_sealed"], f"{exercise_id}: its module has functions {module_callables}"
     assert not page_log.problems(), page_log.problems()
+
+
+def sealed_check(exercise_id, answer):
+    """The message of the student edition's check (sealed, exercises._sealed) for an answer."""
+    from exercises import _sealed
+
+    return _sealed.build(_sealed.record(exercises.get(exercise_id), _sealed.SECRET)).check(answer).message
+
+
+def test_the_sealed_widgets_of_the_student_page_give_its_checks_message(student_page, page_log, student_site):
+    """The student page's widgets hold only hashes and locked messages, which the page opens with the answer given."""
+    from browser.test_practice import said, widget
+
+    page = student_page
+    open_page(page, student_site, "berlin.html")
+    short = widget(page, "berlin-wall-year")
+    assert "1961" not in short.locator(".practice-data").text_content()
+    field = short.locator(".practice-input")
+    for typed in ("1948", "nineteen sixty", "1960", " 1961 "):
+        field.focus()
+        page.keyboard.press("Control+A")
+        page.keyboard.type(typed)
+        page.keyboard.press("Enter")
+        assert said(short) == sealed_check("berlin-wall-year", typed), typed
+    assert short.evaluate("b => b.classList.contains('practice-passed')")
+    choice = widget(page, "berlin-source-purpose")
+    for letter in exercises.get("berlin-source-purpose").options:
+        choice.locator(f'input[value="{letter}"]').check()
+        choice.locator(".practice-check").click()
+        assert said(choice) == sealed_check("berlin-source-purpose", letter), letter
+    assert not page_log.problems(), page_log.problems()
