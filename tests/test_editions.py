@@ -26,8 +26,8 @@ from conftest import BOOK, BUILD, ROOT, STUDENT, chapters, exercise_blocks, exer
 
 sys.path.insert(0, str(BOOK / "_ext"))
 import runner  # noqa: E402  (book/_ext/runner.py: builds the exercises wheel the book's site offers)
-import workbooks  # noqa: E402  (tools/workbooks.py; pytest puts tools/ on the path: pyproject.toml)
-from localweb import serve  # noqa: E402  (tools/localweb.py)
+from tools import workbooks  # noqa: E402  (pytest puts the repository root on the path: pyproject.toml)
+from tools.localweb import serve  # noqa: E402
 
 CHAPTERS = exercise_pages()  # the chapters and the primer: every page with exercises, a workbook and a notebook download
 BLOCKS = exercise_blocks()

@@ -30,7 +30,6 @@ Example::
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,9 +37,7 @@ import pytest
 
 import book_builds
 from conftest import BOOK, BUILD, HTML, ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-from localweb import chromium_version, launch, serve  # noqa: E402  (tools/localweb.py, shared with the measuring scripts)
+from tools.localweb import chromium_version, launch, serve  # shared with the measuring scripts
 
 # The Chromium majors these tests have passed with (Debian's package; the version is in the report header).
 # Another major fails the browser tests at once: run them with it, then widen this range.

@@ -20,7 +20,7 @@ TRIED = ["berlin-refugee-total", "berlin-crisis-rise", "berlin-source-purpose"]
 
 @pytest.fixture(scope="module")
 def student_site(request):
-    from localweb import serve
+    from tools.localweb import serve
 
     if not (os.environ.get("REUSE_BUILD") == "1" and (STUDENT / "index.html").exists()):
         request.getfixturevalue("student_built")
