@@ -182,10 +182,12 @@ def exercise_titles(page: str) -> list[str]:
 def citation_texts(page: str) -> set[str]:
     """The author–year text of every work the chapter cites ("Rytlewski and Opp de Hipt, 1987")."""
     from pybtex.database import parse_file
+    from pybtex.plugin import find_plugin
     from pybtex.richtext import Text
 
     from exercises._plainmd import year_labels
 
+    text = find_plugin("pybtex.backends", "text")()  # found once: render_as("text") searches the plugins each call
     database = parse_file(str(BOOK / "references.bib"))
     years = year_labels(database)
     texts = set()
@@ -193,9 +195,9 @@ def citation_texts(page: str) -> set[str]:
         for key in (k.strip() for k in keys.split(",")):
             entry = database.entries[key]
             people = entry.persons.get("author") or entry.persons.get("editor") or []
-            names = [Text.from_latex(" ".join(p.prelast_names + p.last_names)).render_as("text") for p in people]
+            names = [Text.from_latex(" ".join(p.prelast_names + p.last_names)).render(text) for p in people]
             if not names:
-                author = Text.from_latex(entry.fields["title"]).render_as("text")
+                author = Text.from_latex(entry.fields["title"]).render(text)
             else:
                 author = names[0] if len(names) == 1 else " and ".join(names) if len(names) == 2 else f"{names[0]} et al."
             texts.add(f"{author}, {years[key] or 'n.d.'}")
