@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from browser.conftest import AXE, SCREENSHOTS, PageLog, fresh_page, open_page
+from browser.test_csp import CSP_WATCH, assert_policy_kept
 from conftest import chapters, toctree_pages
 
 PAGES = ["index", *[name for name in toctree_pages() if name != "index"], "genindex", "search"]
@@ -21,6 +22,7 @@ def visit(browser, site, name):
     """The page `name`, loaded once (a fresh context, every non-local request blocked) for the tests that only look at it."""
     log = PageLog()
     page = fresh_page(browser, site, log)
+    page.add_init_script(CSP_WATCH)
     open_page(page, site, f"{name}.html")
     yield page, log
     page.context.close()
@@ -45,6 +47,12 @@ def test_page_loads_offline_without_errors(visit):
     page, page_log = visit
     assert page_log.responses, "nothing was loaded"
     assert not page_log.problems(), "\n".join(page_log.problems())
+
+
+def test_page_has_a_policy_and_breaks_none_of_it(visit):
+    """The Content-Security-Policy of the page (book/_ext/csp.py) holds: see tests/browser/test_csp.py."""
+    page, page_log = visit
+    assert_policy_kept(page, page_log)
 
 
 def test_page_has_no_serious_accessibility_violations(visit):
