@@ -234,14 +234,18 @@ class _Bibliography:
             self._styles[kind, name] = find_plugin(kind, name)()
         return self._styles[kind, name]
 
+    def _plain(self, rich) -> str:
+        """Rich text as plain text, with one text backend (``render_as("text")`` finds the plugin on every call)."""
+        return rich.render(self._style("pybtex.backends", "text"))
+
     def _names(self, entry) -> str:
         """Last names as sphinxcontrib-bibtex's author_year labels show them: A; A and B; A et al."""
         from pybtex.richtext import Text
 
         people = entry.persons.get("author") or entry.persons.get("editor")
         if not people:
-            return Text.from_latex(entry.fields.get("title", "")).render_as("text")
-        names = [Text.from_latex(" ".join(p.prelast_names + p.last_names)).render_as("text") for p in people]
+            return self._plain(Text.from_latex(entry.fields.get("title", "")))
+        names = [self._plain(Text.from_latex(" ".join(p.prelast_names + p.last_names))) for p in people]
         if len(names) == 1:
             return names[0]
         if len(names) == 2:
@@ -272,7 +276,7 @@ class _Bibliography:
         if self.years.get(key.lower()):
             entry.fields["year"] = self.years[key.lower()]
         style = self._style("pybtex.style.formatting", "plain")
-        text = next(iter(style.format_entries([entry]))).text.render_as("text")
+        text = self._plain(next(iter(style.format_entries([entry]))).text)
         parts = re.split(r"(https?://\S+?)(?=[\s)]|\.?$)", text)  # URLs as autolinks, the rest escaped
         return "".join(f"<{part}>" if index % 2 else re.sub(r"([\\*_\[\]<>])", r"\\\1", part)
                        for index, part in enumerate(parts))

@@ -26,8 +26,8 @@ from conftest import BOOK, BUILD, ROOT, STUDENT, chapters, exercise_blocks, exer
 
 sys.path.insert(0, str(BOOK / "_ext"))
 import runner  # noqa: E402  (book/_ext/runner.py: builds the exercises wheel the book's site offers)
-import workbooks  # noqa: E402  (tools/workbooks.py; pytest puts tools/ on the path: pyproject.toml)
-from localweb import serve  # noqa: E402  (tools/localweb.py)
+from tools import workbooks  # noqa: E402  (pytest puts the repository root on the path: pyproject.toml)
+from tools.localweb import serve  # noqa: E402
 
 CHAPTERS = exercise_pages()  # the chapters and the primer: every page with exercises, a workbook and a notebook download
 BLOCKS = exercise_blocks()
@@ -202,10 +202,12 @@ def exercise_titles(page: str) -> list[str]:
 def citation_texts(page: str) -> set[str]:
     """The author–year text of every work the chapter cites ("Rytlewski and Opp de Hipt, 1987")."""
     from pybtex.database import parse_file
+    from pybtex.plugin import find_plugin
     from pybtex.richtext import Text
 
     from exercises._plainmd import year_labels
 
+    text = find_plugin("pybtex.backends", "text")()  # found once: render_as("text") searches the plugins each call
     database = parse_file(str(BOOK / "references.bib"))
     years = year_labels(database)
     texts = set()
@@ -213,9 +215,9 @@ def citation_texts(page: str) -> set[str]:
         for key in (k.strip() for k in keys.split(",")):
             entry = database.entries[key]
             people = entry.persons.get("author") or entry.persons.get("editor") or []
-            names = [Text.from_latex(" ".join(p.prelast_names + p.last_names)).render_as("text") for p in people]
+            names = [Text.from_latex(" ".join(p.prelast_names + p.last_names)).render(text) for p in people]
             if not names:
-                author = Text.from_latex(entry.fields["title"]).render_as("text")
+                author = Text.from_latex(entry.fields["title"]).render(text)
             else:
                 author = names[0] if len(names) == 1 else " and ".join(names) if len(names) == 2 else f"{names[0]} et al."
             texts.add(f"{author}, {years[key] or 'n.d.'}")

@@ -30,7 +30,6 @@ Example::
 from __future__ import annotations
 
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,9 +37,7 @@ import pytest
 
 import book_builds
 from conftest import BOOK, BUILD, HTML, ROOT
-
-sys.path.insert(0, str(ROOT / "tools"))
-from localweb import chromium_version, launch, serve  # noqa: E402  (tools/localweb.py, shared with the measuring scripts)
+from tools.localweb import chromium_version, launch, serve  # shared with the measuring scripts
 
 # The Chromium majors these tests have passed with (Debian's package; the version is in the report header).
 # Another major fails the browser tests at once: run them with it, then widen this range.
@@ -145,14 +142,21 @@ def watch(page, site: str, log: PageLog) -> None:
     page.on("response", response)
 
 
+def fresh_page(browser, site: str, log: PageLog):
+    """A new page in its own context (no cache, no cookies), 1366x900, every non-local request blocked and recorded
+    in `log`; close it with ``page.context.close()``."""
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, service_workers="block")
+    page = context.new_page()
+    watch(page, site, log)
+    return page
+
+
 @pytest.fixture
 def page(browser, site, page_log):
     """A fresh page (own context: no cache, no cookies), every non-local request blocked and recorded."""
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, service_workers="block")
-    page = context.new_page()
-    watch(page, site, page_log)
+    page = fresh_page(browser, site, page_log)
     yield page
-    context.close()
+    page.context.close()
 
 
 def open_page(page, site: str, path: str) -> None:

@@ -1,19 +1,17 @@
 """The Content-Security-Policy of the pages (book/_ext/csp.py) holds in Chromium.
 
 Every page loads without a single violation of its own policy (the theme's inline scripts are
-allowed by hash); script injected into a page does not run; nothing can be fetched from another origin.
+allowed by hash): ``assert_policy_kept``, which tests/browser/test_pages.py runs on each page it loads;
+script injected into a page does not run; nothing can be fetched from another origin.
 """
 
 from __future__ import annotations
 
-import pytest
-
 from browser.conftest import open_page
-from conftest import BOOK
-from exercises import _book
 
-# Every page of the book, from its sources (the HTML may not be built yet when the tests are collected).
-PAGES = sorted(f"{page}.html" for page in ["index", "search", *_book.pages(BOOK)])
+# Recorded from the first script of a page on (page.add_init_script): each violation of the page's policy.
+CSP_WATCH = """window.violations = [];
+document.addEventListener("securitypolicyviolation", e => window.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));"""
 
 WATCH = """() => {
     window.violations = [];
@@ -21,13 +19,11 @@ WATCH = """() => {
 }"""
 
 
-@pytest.mark.parametrize("name", PAGES)
-def test_every_page_has_a_policy_and_breaks_none_of_it(page, page_log, site, name):
-    page.add_init_script(
-        """window.violations = [];
-        document.addEventListener("securitypolicyviolation", e => window.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));"""
-    )
-    open_page(page, site, name)
+def assert_policy_kept(page, page_log) -> None:
+    """The loaded page (watched by CSP_WATCH from its start) has one policy, a strict one, and broke none of it.
+
+    tests/browser/test_pages.py runs this on every page of the book, on the page it loads once for all its checks.
+    """
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
     assert policy.count() == 1
     content = policy.get_attribute("content")
@@ -63,10 +59,7 @@ def test_injected_script_does_not_run_and_other_origins_are_refused(page, site):
 
 def test_search_with_summaries_breaks_no_policy(page, page_log, site):
     """The search fetches and parses other pages for its summaries, under the search page's policy."""
-    page.add_init_script(
-        """window.violations = [];
-        document.addEventListener("securitypolicyviolation", e => window.violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));"""
-    )
+    page.add_init_script(CSP_WATCH)
     open_page(page, site, "search.html?q=Berlin")
     page.locator("#search-results li").first.wait_for(timeout=30_000)
     page.wait_for_timeout(1000)

@@ -4,10 +4,28 @@ from __future__ import annotations
 
 import pytest
 
-from browser.conftest import AXE, SCREENSHOTS, open_page
+from browser.conftest import AXE, SCREENSHOTS, PageLog, fresh_page, open_page
+from browser.test_csp import CSP_WATCH, assert_policy_kept
 from conftest import chapters, toctree_pages
 
 PAGES = ["index", *[name for name in toctree_pages() if name != "index"], "genindex", "search"]
+
+
+@pytest.fixture(scope="module", params=PAGES)
+def name(request) -> str:
+    """A page of the book; module scope makes pytest run every test of one page before the next page."""
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def visit(browser, site, name):
+    """The page `name`, loaded once (a fresh context, every non-local request blocked) for the tests that only look at it."""
+    log = PageLog()
+    page = fresh_page(browser, site, log)
+    page.add_init_script(CSP_WATCH)
+    open_page(page, site, f"{name}.html")
+    yield page, log
+    page.context.close()
 
 
 def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
@@ -25,23 +43,26 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("name", PAGES)
-def test_page_loads_offline_without_errors(page, page_log, site, name):
-    open_page(page, site, f"{name}.html")
+def test_page_loads_offline_without_errors(visit):
+    page, page_log = visit
     assert page_log.responses, "nothing was loaded"
     assert not page_log.problems(), "\n".join(page_log.problems())
 
 
-@pytest.mark.parametrize("name", PAGES)
-def test_page_has_no_serious_accessibility_violations(page, page_log, site, name):
-    open_page(page, site, f"{name}.html")
+def test_page_has_a_policy_and_breaks_none_of_it(visit):
+    """The Content-Security-Policy of the page (book/_ext/csp.py) holds: see tests/browser/test_csp.py."""
+    page, page_log = visit
+    assert_policy_kept(page, page_log)
+
+
+def test_page_has_no_serious_accessibility_violations(visit):
+    page, page_log = visit
     violations = axe_violations(page)
     assert not violations, "\n".join(violations)
 
 
-@pytest.mark.parametrize("name", PAGES)
-def test_every_image_has_alt_text(page, site, name):
-    open_page(page, site, f"{name}.html")
+def test_every_image_has_alt_text(visit, name):
+    page, page_log = visit
     images = page.eval_on_selector_all(
         "img, [role=img]",
         "nodes => nodes.filter(n => !n.closest('[aria-hidden=true]'))"

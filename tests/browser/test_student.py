@@ -10,7 +10,7 @@ import re
 import pytest
 
 import exercises
-from browser.conftest import open_page
+from browser.conftest import PageLog, fresh_page, open_page
 from browser.test_runner import BLOCKS, jupyter_html, press_check, run_plain, same_html, wrong_source
 from conftest import STUDENT
 
@@ -20,7 +20,7 @@ TRIED = ["berlin-refugee-total", "berlin-crisis-rise", "berlin-source-purpose"]
 
 @pytest.fixture(scope="module")
 def student_site(request):
-    from localweb import serve
+    from tools.localweb import serve
 
     if not (os.environ.get("REUSE_BUILD") == "1" and (STUDENT / "index.html").exists()):
         request.getfixturevalue("student_built")
@@ -31,15 +31,18 @@ def student_site(request):
     thread.join(timeout=10)
 
 
-@pytest.fixture
-def student_page(browser, student_site, page_log):
-    from browser.conftest import watch
+@pytest.fixture(scope="module")
+def student_berlin(browser, student_site):
+    """berlin.html of the student edition, loaded once, and what it did (a PageLog).
 
-    context = browser.new_context(viewport={"width": 1366, "height": 900}, service_workers="block")
-    page = context.new_page()
-    watch(page, student_site, page_log)
-    yield page
-    context.close()
+    The tests below each check exercises of their own, or only read the session, so they share the page and its
+    one start of Python; its log collects the problems of all of them.
+    """
+    log = PageLog()
+    page = fresh_page(browser, student_site, log)
+    open_page(page, student_site, "berlin.html")
+    yield page, log
+    page.context.close()
 
 
 def without_direction(html: str) -> str:
@@ -47,9 +50,8 @@ def without_direction(html: str) -> str:
 
 
 @pytest.mark.parametrize("exercise_id", TRIED)
-def test_a_sealed_check_in_the_page_gives_jupyters_message(student_page, page_log, student_site, exercise_id):
-    page = student_page
-    open_page(page, student_site, "berlin.html")
+def test_a_sealed_check_in_the_page_gives_jupyters_message(student_berlin, exercise_id):
+    page, page_log = student_berlin
     status, expected = jupyter_html(exercise_id, BLOCKS[exercise_id].solution[0])
     shown = press_check(page, exercise_id, BLOCKS[exercise_id].solution[0], "passed")
     assert same_html(page, shown, expected), f"page: {shown}\nJupyter: {expected}"
@@ -79,9 +81,8 @@ print(json.dumps(found))
 """
 
 
-def test_one_line_in_a_code_cell_of_the_student_page_lists_no_answer(student_page, page_log, student_site):
-    page = student_page
-    open_page(page, student_site, "berlin.html")
+def test_one_line_in_a_code_cell_of_the_student_page_lists_no_answer(student_berlin):
+    page, page_log = student_berlin
     shown = run_plain(page, 0, PROBE.strip())
     assert "{" in shown, shown[-3000:]
     found = json.loads(shown[shown.index("{"): shown.rindex("}") + 1])
