@@ -103,12 +103,11 @@ def sealed_check(exercise_id, answer):
     return _sealed.build(_sealed.record(exercises.get(exercise_id), _sealed.SECRET)).check(answer).message
 
 
-def test_the_sealed_widgets_of_the_student_page_give_its_checks_message(student_page, page_log, student_site):
+def test_the_sealed_widgets_of_the_student_page_give_its_checks_message(student_berlin):
     """The student page's widgets hold only hashes and locked messages, which the page opens with the answer given."""
     from browser.test_practice import said, widget
 
-    page = student_page
-    open_page(page, student_site, "berlin.html")
+    page, page_log = student_berlin
     short = widget(page, "berlin-wall-year")
     assert "1961" not in short.locator(".practice-data").text_content()
     field = short.locator(".practice-input")
