@@ -107,6 +107,9 @@ def main() -> None:
 
     commit = git("rev-parse", args.base)
     work = Path(tempfile.mkdtemp(prefix="bench-tests-"))
+    shared = ROOT.parent / "shared"
+    if shared.is_dir():  # what the tests read beside the repository (tests/test_factcheck.py: ../shared/seed)
+        (work / "shared").symlink_to(shared)
     logs = work / "logs"
     logs.mkdir()
     base, tree = work / "base", work / "tree"
