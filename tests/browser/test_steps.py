@@ -4,7 +4,7 @@ declared steps one by one, and "Put the lines in order" is solved by moving line
 from __future__ import annotations
 
 import exercises
-from browser.conftest import open_page
+from browser.conftest import fresh_page, open_page
 
 EXERCISE = "berlin-refugee-total"
 
@@ -137,17 +137,20 @@ def test_the_primer_checks_in_the_page_as_in_jupyter(page, page_log, site):
 
 # --- the student edition: the same Parsons problems, checked without the solution in the page ---------
 
-from browser.test_student import student_page, student_site  # noqa: E402,F401  (fixtures)
+from browser.test_student import student_site  # noqa: E402,F401  (the fixture)
 
 
-def test_the_student_edition_parsons_problems_are_solved_with_the_keyboard_alone(student_page, page_log, student_site):
+def test_the_student_edition_parsons_problems_are_solved_with_the_keyboard_alone(browser, page_log, student_site):
     from test_editions import SOLUTIONS
 
-    page = student_page
-    for html, exercise_id in (("berlin.html", EXERCISE), ("python-for-historians.html", "python-for-historians-rise"),
-                              ("conclusion.html", "conclusion-claims-verdict")):
-        open_page(page, student_site, html)
-        source = page.locator("#exercise-steps").text_content()
-        assert SOLUTIONS[exercise_id] not in source and "parsons" in source
-        solve_by_keyboard(page, exercise_id)
+    page = fresh_page(browser, student_site, page_log)
+    try:
+        for html, exercise_id in (("berlin.html", EXERCISE), ("python-for-historians.html", "python-for-historians-rise"),
+                                  ("conclusion.html", "conclusion-claims-verdict")):
+            open_page(page, student_site, html)
+            source = page.locator("#exercise-steps").text_content()
+            assert SOLUTIONS[exercise_id] not in source and "parsons" in source
+            solve_by_keyboard(page, exercise_id)
+    finally:
+        page.context.close()
     assert not page_log.problems(), page_log.problems()
