@@ -18,7 +18,7 @@ from contextlib import contextmanager, nullcontext
 import pytest
 
 import exercises
-from browser.conftest import open_page
+from browser.conftest import PageLog, fresh_page, open_page
 from conftest import chapters, exercise_blocks
 
 # Generous waits: the first Check starts Python (downloads and compiles about 14 MB).
@@ -551,6 +551,17 @@ def test_a_reload_shows_the_last_check_of_the_saved_code(page, site):
 # The session can always be recovered
 
 
+@pytest.fixture(scope="module")
+def berlin_session(browser, site):
+    """berlin.html loaded once for the tests that break its Python and repair it with Restart, or only read
+    messages: each restart test ends on a new session that has passed a check, which the next test starts from,
+    so they share one page and the start of Python a new page would cost."""
+    page = fresh_page(browser, site, PageLog())
+    open_page(page, site, "berlin.html")
+    yield page
+    page.context.close()
+
+
 def test_a_worker_that_closes_itself_is_replaced(page, site):
     open_page(page, site, "berlin.html")
     with loop_limit(page):  # a closed worker answers nothing: the watchdog ends its job
@@ -569,8 +580,8 @@ def test_a_worker_that_closes_itself_is_replaced(page, site):
     ],
     ids=["broken-builtins", "deleted-data-file", "check-is-true"],
 )
-def test_restart_python_repairs_a_broken_session(page, site, breakage):
-    open_page(page, site, "berlin.html")
+def test_restart_python_repairs_a_broken_session(berlin_session, breakage):
+    page = berlin_session
     solution = page_solution(page, EXERCISE)
     run_plain(page, 0, breakage)
     assert "Correct" not in press_check(page, EXERCISE, solution)
@@ -578,8 +589,8 @@ def test_restart_python_repairs_a_broken_session(page, site, breakage):
     press_check(page, EXERCISE, solution, "passed")
 
 
-def test_input_gets_a_sentence_a_student_understands(page, site):
-    open_page(page, site, "berlin.html")
+def test_input_gets_a_sentence_a_student_understands(berlin_session):
+    page = berlin_session
     press_check(page, EXERCISE, "name = input('Your name? ')")
     shown = starter(page, EXERCISE).locator(".runner-output").text_content()
     assert "input() cannot ask you to type something on this page" in shown, shown
@@ -600,8 +611,8 @@ def test_a_table_changed_in_the_session_gives_a_clear_message(page, site):
     assert "Correct" not in text
 
 
-def test_beginner_explanations_of_raw_errors(page, site):
-    open_page(page, site, "berlin.html")
+def test_beginner_explanations_of_raw_errors(berlin_session):
+    page = berlin_session
     press_check(page, EXERCISE, "answer = B")
     output = starter(page, EXERCISE).locator(".runner-output")
     assert 'put it in quotes: "B"' in output.locator(".runner-explain").inner_text()
