@@ -43,14 +43,22 @@ def cell_with(page, text: str):
     raise AssertionError(f"no plain cell with {text!r}")
 
 
-def test_tension_scores_redraw_in_the_page(page, page_log, site):
-    open_page(page, site, "conclusion.html")
-    cell = cell_with(page, "my_scores = dict(book_scores)")
-    code = code_in(cell).replace('# my_scores["wall-begins"] = 9  # for example', 'my_scores["wall-begins"] = 1')
-    set_code(cell, code)
+def redraw(page, text: str, old: str, new: str):
+    """Change the plain cell that holds ``text`` (``old`` becomes ``new``) and Run it; return the chart the page
+    shows (SVG, alt text) and the one the same code draws in CPython, as Jupyter would show it."""
+    cell = cell_with(page, text)
+    code = code_in(cell)
+    assert old in code, (old, code)
+    set_code(cell, code.replace(old, new))
     cell.get_by_role("button", name="Run", exact=False).first.click()
     svg, alt = page_chart(cell)
-    expected = python_svg(code)
+    return cell, svg, alt, python_svg(code.replace(old, new))
+
+
+def test_tension_scores_redraw_in_the_page(page, page_log, site):
+    open_page(page, site, "conclusion.html")
+    cell, svg, alt, expected = redraw(page, "my_scores = dict(book_scores)",
+                                      '# my_scores["wall-begins"] = 9  # for example', 'my_scores["wall-begins"] = 1')
     assert svg == expected.svg, "the page draws what Jupyter draws"
     assert alt == expected.alt
     assert "<script" not in svg and page.locator(".runner-chart svg").count() == 0, "the chart is an image, not HTML"
@@ -61,11 +69,7 @@ def test_tension_scores_redraw_in_the_page(page, page_log, site):
 def test_refugee_chart_redraws_with_the_years_chosen(page, page_log, site):
     open_page(page, site, "berlin.html")
     page.get_by_text("Show code cell source").first.click()
-    cell = cell_with(page, 'rows = load("refugees")')
-    code = code_in(cell).replace('rows = load("refugees")', 'rows = [row for row in load("refugees") if row["year"] >= 1955]')
-    set_code(cell, code)
-    cell.get_by_role("button", name="Run", exact=False).first.click()
-    svg, alt = page_chart(cell)
-    expected = python_svg(code)
+    _, svg, alt, expected = redraw(page, 'rows = load("refugees")',
+                                   'rows = load("refugees")', 'rows = [row for row in load("refugees") if row["year"] >= 1955]')
     assert svg == expected.svg and alt == expected.alt
     assert "1954" not in alt and "1955" in alt
