@@ -44,18 +44,13 @@ def render(exercise_id: str, sealed: bool = False) -> str:
     kind = data["kind"]
     wid = f"practice-{exercise_id}"
     out = [f'<div class="practice practice-{kind}" id="{e(wid)}" data-exercise="{e(exercise_id)}">']
-    if kind == "choice":
-        out.append(f'<fieldset><legend>Choose the best answer</legend>')
+    if kind in ("choice", "multi"):  # one right option (radio buttons) or several (check boxes)
+        legend, box = (("Choose the best answer", "radio") if kind == "choice"
+                       else ("Choose every right answer: more than one is right", "checkbox"))
+        out.append(f'<fieldset><legend>{legend}</legend>')
         for letter, text in data["options"]:
             oid = f"{wid}-{letter}"
-            out.append(f'<div class="practice-option"><input type="radio" name="{e(wid)}" id="{e(oid)}" value="{e(letter)}">'
-                       f' <label for="{e(oid)}"><strong>{e(letter)}</strong> {e(text)}</label></div>')
-        out.append("</fieldset>")
-    elif kind == "multi":
-        out.append(f'<fieldset><legend>Choose every right answer: more than one is right</legend>')
-        for letter, text in data["options"]:
-            oid = f"{wid}-{letter}"
-            out.append(f'<div class="practice-option"><input type="checkbox" name="{e(wid)}" id="{e(oid)}" value="{e(letter)}">'
+            out.append(f'<div class="practice-option"><input type="{box}" name="{e(wid)}" id="{e(oid)}" value="{e(letter)}">'
                        f' <label for="{e(oid)}"><strong>{e(letter)}</strong> {e(text)}</label></div>')
         out.append("</fieldset>")
     elif kind == "order":
