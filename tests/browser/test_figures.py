@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -58,17 +59,15 @@ def measured(page, site, chapter, width=390):
 def pictures(browser, site):
     """``pictures(chapter)``: the chapter's pictures measured at 390 px, and the page's problems, loaded once for
     the two tests below (a picture with no srcset is the same file at every width)."""
-    found = {}
 
+    @functools.cache
     def measure(chapter):
-        if chapter not in found:
-            log = PageLog()
-            page = fresh_page(browser, site, log)
-            try:
-                found[chapter] = (measured(page, site, chapter), log.problems())
-            finally:
-                page.context.close()
-        return found[chapter]
+        log = PageLog()
+        page = fresh_page(browser, site, log)
+        try:
+            return measured(page, site, chapter), log.problems()
+        finally:
+            page.context.close()
 
     return measure
 
